@@ -1,0 +1,250 @@
+/**
+ * Part 3, the applications matrix, read by row label. Labels drift, rows go missing, merged
+ * cells come out as blanks and the 2019 template has one 其他处理 row where 2021 has three: every
+ * row is identified by its label within its group, every expected row that is not found is
+ * reported with its cells left null, and a row whose label matches nothing is reported with its
+ * numbers, never dropped silently.
+ */
+import { distance } from 'fastest-levenshtein';
+import type { Applications, Template } from '../schema/report.ts';
+import {
+  APPLICANT_COLUMNS,
+  APPLICATION_GROUPS,
+  APPLICATION_ROWS,
+  applicationRowsFor,
+  type ApplicationRowSpec,
+  type GroupKey,
+} from '../report-format/applications.ts';
+import { normalizeLabel, splitNumbering } from '../report-format/labels.ts';
+import { looksLikeValue } from '../report-format/numbers.ts';
+import type { LocatedTable } from '../structure/find-sections.ts';
+import { rowLine, type Cell, type Row } from '../structure/table-cells.ts';
+import {
+  describeCells,
+  hasNumbers,
+  isEmptyRow,
+  readValue,
+  setPath,
+  type ValueContext,
+} from './read-values.ts';
+
+const WIDTH = APPLICANT_COLUMNS.length;
+const SUBGROUPS: ReadonlySet<GroupKey> = new Set(['denied', 'unableToProvide', 'notProcessed', 'other']);
+/** A drifted label is accepted as a template row from this similarity on (0 to 1). */
+const MIN_SIMILARITY = 0.5;
+
+interface SplitRow {
+  labels: Cell[];
+  values: Cell[];
+}
+
+/** Label cells come first; the value cells are the trailing cells that read as values, at most seven. */
+function splitRow(row: Row): SplitRow {
+  let start = row.length;
+  while (start > 0 && row.length - start < WIDTH && looksLikeValue(row[start - 1]!.text)) start--;
+  return { labels: row.slice(0, start), values: row.slice(start) };
+}
+
+function groupOf(text: string): GroupKey | undefined {
+  return APPLICATION_GROUPS.find((group) => group.pattern.test(text))?.key;
+}
+
+/** Whether a row of group `spec.group` may stand where the current group is `group`. */
+function fitsGroup(spec: ApplicationRowSpec, group: GroupKey | null): boolean {
+  if (spec.group === null) return true;
+  if (spec.group === 'results') return group === 'results' || (group !== null && SUBGROUPS.has(group));
+  return spec.group === group;
+}
+
+function similarity(a: string, b: string): number {
+  const longest = Math.max(a.length, b.length);
+  return longest === 0 ? 1 : 1 - distance(a, b) / longest;
+}
+
+function bareLabel(spec: ApplicationRowSpec): string {
+  return splitNumbering(spec.label).text;
+}
+
+export interface ApplicationsExtraction {
+  applications: Applications;
+  foundRows: number;
+}
+
+export function extractApplications(
+  tables: LocatedTable[],
+  template: Template,
+  context: ValueContext,
+): ApplicationsExtraction {
+  const { findings } = context;
+  const expected = applicationRowsFor(template);
+  const result: Record<string, unknown> = {};
+  for (const spec of expected) {
+    setPath(result, spec.path, Object.fromEntries(APPLICANT_COLUMNS.map((c) => [c.key, null])));
+  }
+  const applications = result as unknown as Applications;
+
+  if (tables.length === 0) {
+    findings.error(
+      'missing-table',
+      '未找到“收到和处理政府信息公开申请情况”表（第三部分）：其全部单元格记为空（null）',
+      { paths: ['applications'] },
+    );
+    return { applications, foundRows: 0 };
+  }
+
+  const rows = tables.flatMap((table) => table.rows);
+  const tableStart = tables[0]!.line;
+  const tableEnd = Math.max(...tables.map((table) => table.endLine));
+  checkColumns(rows, tableStart, context);
+
+  const filled = new Map<string, number>();
+  let group: GroupKey | null = null;
+  let inBody = false;
+
+  for (const row of rows) {
+    if (isEmptyRow(row)) continue;
+    const { labels, values } = splitRow(row);
+    const labelTexts = labels.filter((cell) => cell.text !== '');
+    const line = rowLine(row);
+
+    for (const cell of labelTexts) {
+      const found = groupOf(splitNumbering(cell.text).text);
+      if (found) group = found;
+    }
+    const labelCell = labelTexts.at(-1);
+    if (!labelCell) {
+      if (inBody || hasNumbers(values)) {
+        findings.warning(
+          'unlabelled-row',
+          `申请情况表第${line}行没有行标签，其数值（${describeCells(values)}）未读入`,
+          { line, column: row[0]?.column ?? null },
+        );
+      }
+      continue;
+    }
+
+    const { number, text } = splitNumbering(labelCell.text);
+    let spec = expected.find((s) => fitsGroup(s, group) && s.pattern.test(text));
+    if (!spec) {
+      const other = APPLICATION_ROWS.find((s) => fitsGroup(s, group) && s.pattern.test(text));
+      if (other) {
+        findings.warning(
+          'row-not-in-template',
+          `“${labelCell.text}”一行属于另一模板（${other.templates.join('、')}年版），与本报告的${template}年版表格不符，其数值（${describeCells(values)}）未读入`,
+          { line, column: labelCell.column },
+        );
+        inBody = true;
+        continue;
+      }
+    }
+    if (!spec && inBody) {
+      spec = closestRow(expected, filled, group, number, text);
+      if (spec) {
+        findings.warning(
+          'row-label-variant',
+          `第${line}行的行标签“${labelCell.text}”与模板不符，按所在位置和编号读作“${spec.label}”`,
+          { paths: [`applications.${spec.path}`], line, column: labelCell.column },
+        );
+      }
+    }
+    if (!spec) {
+      const isGroupHeading = groupOf(text) !== undefined;
+      const isHeader = !inBody && !hasNumbers(values);
+      if ((isGroupHeading || isHeader) && !hasNumbers(values)) continue;
+      findings.warning(
+        'unknown-row-label',
+        `第${line}行的行标签“${labelCell.text}”不是${template}年版模板中的行，其数值（${describeCells(values)}）未读入`,
+        { line, column: labelCell.column },
+      );
+      continue;
+    }
+    inBody = true;
+
+    const path = `applications.${spec.path}`;
+    if (filled.has(spec.path)) {
+      findings.warning(
+        'duplicate-row',
+        `“${spec.label}”一行出现两次（第${filled.get(spec.path)}行和第${line}行），第${line}行的数值（${describeCells(values)}）未读入`,
+        { paths: [path], line, column: labelCell.column },
+      );
+      continue;
+    }
+    filled.set(spec.path, line);
+
+    if (values.length !== WIDTH) {
+      findings.error(
+        'wrong-cell-count',
+        `“${spec.label}”一行应有${WIDTH}个数字单元格（自然人至总计），实有${values.length}个（${describeCells(values)}），无法确定各数字所属的栏：该行全部记为空（null）`,
+        { paths: [path], line, column: labelCell.column },
+      );
+      continue;
+    }
+    const target: Record<string, number | null> = {};
+    APPLICANT_COLUMNS.forEach((column, index) => {
+      target[column.key] = readValue(
+        values[index]!,
+        `${path}.${column.key}`,
+        'count',
+        `“${spec.label}”·${column.label}`,
+        context,
+      );
+    });
+    setPath(result, spec.path, target);
+  }
+
+  const missing = expected.filter((spec) => !filled.has(spec.path));
+  if (missing.length > 0) {
+    findings.error(
+      'missing-rows',
+      `申请情况表（第${tableStart}行起）在第${tableEnd}行结束，缺少以下${missing.length}行：${missing
+        .map((spec) => spec.label)
+        .join('；')}。这些行的单元格记为空（null），未作推算`,
+      { paths: missing.map((spec) => `applications.${spec.path}`), line: tableEnd },
+    );
+  }
+  return { applications, foundRows: filled.size };
+}
+
+/** A row whose label drifted beyond recognition: the unfilled row of the group with its number, or the closest wording. */
+function closestRow(
+  expected: ApplicationRowSpec[],
+  filled: Map<string, number>,
+  group: GroupKey | null,
+  number: string | null,
+  text: string,
+): ApplicationRowSpec | undefined {
+  let best: ApplicationRowSpec | undefined;
+  let bestScore = 0;
+  for (const spec of expected) {
+    if (filled.has(spec.path) || !fitsGroup(spec, group)) continue;
+    const sameNumber = number !== null && spec.number === number;
+    const score = similarity(text, bareLabel(spec)) + (sameNumber ? 0.25 : 0);
+    if (score > bestScore) {
+      best = spec;
+      bestScore = score;
+    }
+  }
+  return bestScore >= MIN_SIMILARITY ? best : undefined;
+}
+
+/** Checks the applicant columns of the header against the template. */
+function checkColumns(rows: Row[], tableStart: number, context: ValueContext): void {
+  const organisations = APPLICANT_COLUMNS.slice(1, 6).map((column) => column.label);
+  const header = rows.find((row) => row.some((cell) => normalizeLabel(cell.text) === '商业企业'));
+  if (!header) {
+    context.findings.warning(
+      'applicant-columns',
+      `申请情况表（第${tableStart}行起）没有“商业企业、科研机构……”表头：按模板的栏目顺序（自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他、总计）读取`,
+      { line: tableStart },
+    );
+    return;
+  }
+  const printed = header.map((cell) => normalizeLabel(cell.text)).filter((text) => text !== '');
+  if (printed.join('|') !== organisations.join('|')) {
+    context.findings.warning(
+      'applicant-columns',
+      `申请情况表第${rowLine(header)}行的表头为“${printed.join('、')}”，与模板（${organisations.join('、')}）不同：按模板的栏目顺序读取`,
+      { line: rowLine(header) },
+    );
+  }
+}

@@ -1,0 +1,127 @@
+/**
+ * Part 2, the Article 20 items. The part is a series of small tables (one per item), each with
+ * an item row (第二十条第（一）项), a header row (信息内容 and the columns) and data rows. Rows
+ * are read by label and columns by header, so a reordered or missing column is noticed.
+ */
+import type { Proactive2019, Proactive2021, Template } from '../schema/report.ts';
+import { normalizeLabel } from '../report-format/labels.ts';
+import { PROACTIVE_ROWS, type ProactiveColumnSpec } from '../report-format/proactive.ts';
+import type { LocatedTable } from '../structure/find-sections.ts';
+import { rowLine, type Cell } from '../structure/table-cells.ts';
+import { describeCells, hasNumbers, isEmptyRow, readValue, type ValueContext } from './read-values.ts';
+
+const ITEM = /第二十条.*?第?\(([一二三四五六七八九十]+)\)项/;
+
+export function extractProactive(
+  tables: LocatedTable[],
+  template: Template,
+  context: ValueContext,
+): Proactive2019 | Proactive2021 {
+  const { findings } = context;
+  const specs = PROACTIVE_ROWS[template];
+  const result: Record<string, Record<string, number | string | null>> = {};
+  for (const spec of specs) {
+    result[spec.key] = Object.fromEntries(spec.columns.map((column) => [column.key, null]));
+  }
+  if (template === '2019') result['centralizedProcurement']!['amountText'] = null;
+  const proactive = result as unknown as Proactive2019 | Proactive2021;
+
+  if (tables.length === 0) {
+    findings.error('missing-table', '未找到“主动公开政府信息情况”表（第二部分）：其全部单元格记为空（null）', {
+      paths: ['proactive'],
+    });
+    return proactive;
+  }
+
+  let item: string | null = null;
+  let header: Cell[] | null = null;
+  const filled = new Map<string, number>();
+  const rows = tables.flatMap((table) => table.rows);
+
+  for (const row of rows) {
+    if (isEmptyRow(row)) continue;
+    const line = rowLine(row);
+    const itemCell = row.find((cell) => ITEM.test(normalizeLabel(cell.text)));
+    if (itemCell) {
+      item = ITEM.exec(normalizeLabel(itemCell.text))![1]!;
+      header = null;
+      continue;
+    }
+    const labelIndex = row.findIndex((cell) => cell.text !== '');
+    const labelCell = row[labelIndex]!;
+    const label = normalizeLabel(labelCell.text);
+    const rest = row.slice(labelIndex + 1);
+    if (label === '信息内容') {
+      header = rest;
+      continue;
+    }
+
+    const spec =
+      specs.find((s) => s.item === item && s.pattern.test(label)) ?? specs.find((s) => s.pattern.test(label));
+    if (!spec) {
+      if (hasNumbers(rest) || hasNumbers([labelCell])) {
+        findings.warning(
+          'unknown-row-label',
+          `主动公开表第${line}行的行标签“${labelCell.text}”不是${template}年版模板中的行，其数值（${describeCells(rest)}）未读入`,
+          { line, column: labelCell.column },
+        );
+      }
+      continue;
+    }
+    const path = `proactive.${spec.key}`;
+    if (filled.has(spec.key)) {
+      findings.warning(
+        'duplicate-row',
+        `主动公开表中“${spec.label}”一行出现两次（第${filled.get(spec.key)}行和第${line}行），第${line}行的数值（${describeCells(rest)}）未读入`,
+        { paths: [path], line, column: labelCell.column },
+      );
+      continue;
+    }
+    filled.set(spec.key, line);
+
+    // Columns by header where there is one, else in the template's order.
+    const columns: Array<ProactiveColumnSpec | undefined> = header
+      ? header.map((cell) => spec.columns.find((column) => column.pattern.test(normalizeLabel(cell.text))))
+      : [...spec.columns];
+    const target = result[spec.key]!;
+    const seen = new Set<string>();
+    rest.forEach((cell, index) => {
+      const column = columns[index];
+      if (!column || seen.has(column.key)) {
+        if (cell.text !== '') {
+          const heading = header?.[index]?.text;
+          findings.warning(
+            'unknown-column',
+            `主动公开表第${cell.line}行“${spec.label}”的第${index + 1}个数值“${cell.text}”${heading ? `（表头“${heading}”）` : ''}不属于模板中的任何一栏，未读入`,
+            { paths: [path], line: cell.line, column: cell.column },
+          );
+        }
+        return;
+      }
+      seen.add(column.key);
+      target[column.key] = readValue(cell, `${path}.${column.key}`, column.kind, `“${spec.label}”·${column.label}`, context);
+      if (column.key === 'amountYuan') target['amountText'] = cell.text === '' ? null : cell.text;
+    });
+    const absent = spec.columns.filter((column) => !seen.has(column.key));
+    if (absent.length > 0) {
+      findings.error(
+        'missing-cells',
+        `主动公开表第${line}行“${spec.label}”缺少以下栏目：${absent.map((c) => c.label).join('、')}，记为空（null）`,
+        { paths: absent.map((c) => `${path}.${c.key}`), line, column: labelCell.column },
+      );
+    }
+  }
+
+  const missing = specs.filter((spec) => !filled.has(spec.key));
+  if (missing.length > 0) {
+    const endLine = Math.max(...tables.map((table) => table.endLine));
+    findings.error(
+      'missing-rows',
+      `主动公开表在第${endLine}行结束，缺少以下${missing.length}行：${missing
+        .map((spec) => `第二十条第（${spec.item}）项·${spec.label}`)
+        .join('；')}。这些单元格记为空（null）`,
+      { paths: missing.map((spec) => `proactive.${spec.key}`), line: endLine },
+    );
+  }
+  return proactive;
+}

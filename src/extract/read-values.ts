@@ -1,0 +1,62 @@
+/**
+ * What the three table extractors share: reading a cell as a number (with a finding when it is
+ * not one), recording where each value came from, and describing rows in messages.
+ */
+import type { CellSource } from '../schema/report.ts';
+import { describeInvalid, parseCell, type CellKind } from '../report-format/numbers.ts';
+import type { Findings } from '../diagnostics/findings.ts';
+import type { Cell, Row } from '../structure/table-cells.ts';
+
+export type CellMap = Record<string, CellSource>;
+
+export interface ValueContext {
+  findings: Findings;
+  cells: CellMap;
+}
+
+/** Reads one cell into a number or null, records its source, and reports a cell that is not a number. */
+export function readValue(
+  cell: Cell,
+  path: string,
+  kind: CellKind,
+  what: string,
+  context: ValueContext,
+): number | null {
+  context.cells[path] = { line: cell.line, column: cell.column, text: cell.text };
+  const parsed = parseCell(cell.text, kind);
+  if (parsed.kind === 'number') return parsed.value;
+  if (parsed.kind === 'invalid') {
+    context.findings.warning(
+      'not-a-number',
+      `${what}：应为数字，实为“${cell.text}”（${describeInvalid(parsed.reason)}），记为空（null）`,
+      { paths: [path], line: cell.line, column: cell.column },
+    );
+  }
+  return null;
+}
+
+/** Sets `value` at a dotted path inside `target`, creating objects on the way. */
+export function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let node = target;
+  for (const key of keys.slice(0, -1)) {
+    if (typeof node[key] !== 'object' || node[key] === null) node[key] = {};
+    node = node[key] as Record<string, unknown>;
+  }
+  node[keys.at(-1)!] = value;
+}
+
+/** The non-empty texts of a row, quoted and joined, for messages. */
+export function describeCells(cells: Cell[]): string {
+  const texts = cells.map((cell) => cell.text).filter((text) => text !== '');
+  return texts.length === 0 ? '（全部为空）' : texts.map((text) => `“${text}”`).join('、');
+}
+
+/** Whether any cell in the row holds a digit: numbers that must not be dropped. */
+export function hasNumbers(cells: Cell[]): boolean {
+  return cells.some((cell) => /[0-9０-９]/.test(cell.text));
+}
+
+export function isEmptyRow(row: Row): boolean {
+  return row.every((cell) => cell.text === '');
+}

@@ -1,0 +1,123 @@
+/**
+ * The ingestion pipeline for one report, as its data flows:
+ *
+ *   bytes → decodeBytes → front end (text → mdast) → findSections → extract metadata, prose,
+ *   tables and fees → validate against the schema → Report
+ *
+ * Everything after the front end works on the mdast tree and knows nothing of the input format.
+ * A file that cannot be read as a report throws a ReportError (rule, line, what was expected);
+ * every lesser problem becomes a finding in the record.
+ */
+import type { Root } from 'mdast';
+import { decodeBytes, type DecodedText } from './read/decode-bytes.ts';
+import { readReport, sourceFromBytes, type SourceFile } from './read/read-report.ts';
+import { frontEnds } from './front-ends/index.ts';
+import { findSections, type LocatedTable, type TableKind } from './structure/find-sections.ts';
+import { extractProse } from './extract/extract-prose.ts';
+import { extractMetadata } from './extract/extract-metadata.ts';
+import { detectTemplate } from './extract/detect-template.ts';
+import { extractProactive } from './extract/extract-proactive.ts';
+import { extractApplications } from './extract/extract-applications.ts';
+import { extractReviewLitigation } from './extract/extract-review-litigation.ts';
+import { extractFees } from './extract/extract-fees.ts';
+import { describeCells, type CellMap } from './extract/read-values.ts';
+import { Findings } from './diagnostics/findings.ts';
+import { ReportError } from './diagnostics/report-error.ts';
+import { PARTS } from './report-format/parts.ts';
+import { Report, SCHEMA_VERSION } from './schema/report.ts';
+
+export async function parseReportFile(path: string): Promise<Report> {
+  return parseReportSource(await readReport(path));
+}
+
+export function parseReportBytes(path: string, bytes: Uint8Array): Report {
+  return parseReportSource(sourceFromBytes(path, bytes));
+}
+
+export function parseReportSource(source: SourceFile): Report {
+  const decoded = decodeBytes(source.bytes);
+  const tree = frontEnds[source.format](decoded.text);
+  return reportFromTree(tree, source, decoded);
+}
+
+export function reportFromTree(tree: Root, source: SourceFile, decoded: DecodedText): Report {
+  const structure = findSections(tree);
+  const lines = structure.endLine;
+  if (structure.parts.length === 0 && structure.tables.length === 0) {
+    throw new ReportError(
+      'not-a-report',
+      '不是政府信息公开工作年度报告：通篇没有六个部分的标题（如“一、总体情况”“二、主动公开政府信息情况”）和统计表',
+      1,
+      1,
+    );
+  }
+
+  const findings = new Findings();
+  if (decoded.incompleteTail > 0) {
+    findings.warning(
+      'truncated-file',
+      `文件在一个字符中间结束（最后${decoded.incompleteTail}个字节不完整），可能被截断：请核对文件是否完整`,
+      { line: lines },
+    );
+  }
+  for (const spec of PARTS) {
+    if (!structure.parts.some((part) => part.spec.part === spec.part)) {
+      findings.warning('missing-part', `未找到第${spec.part}部分“${spec.title}”的标题`, { line: null });
+    }
+  }
+  for (const table of structure.tables.filter((t) => t.kind === 'unknown')) {
+    findings.warning(
+      'unknown-table',
+      `第${table.line}行起的表格不是模板中的三张表之一，其内容未读入：${describeCells(table.rows.flat()).slice(0, 200)}`,
+      { line: table.line },
+    );
+  }
+
+  const { preamble, sections } = extractProse(structure);
+  const allBlocks = [...preamble, ...sections.flatMap((section) => section.blocks)];
+  const metadata = extractMetadata(allBlocks, structure.title?.text ?? null, source.path);
+  const tablesOf = (kind: TableKind): LocatedTable[] => structure.tables.filter((t) => t.kind === kind);
+  const template = detectTemplate(structure.tables, metadata.year, findings);
+  const cells: CellMap = {};
+  const context = { findings, cells };
+  const proactive = extractProactive(tablesOf('proactive'), template, context);
+  const { applications } = extractApplications(tablesOf('applications'), template, context);
+  const reviewLitigation = extractReviewLitigation(tablesOf('reviewLitigation'), context);
+  const otherPart = sections.find((section) => section.key === 'other');
+  const fees = extractFees(otherPart?.blocks ?? []);
+
+  const record = {
+    schemaVersion: SCHEMA_VERSION,
+    id: `${metadata.agency.slug}-${metadata.year}`,
+    ...metadata,
+    template,
+    preamble,
+    sections,
+    proactive,
+    applications,
+    reviewLitigation,
+    fees,
+    findings: findings.items,
+    source: {
+      path: source.path,
+      format: source.format,
+      encoding: decoded.encoding,
+      bom: decoded.bom,
+      sha256: source.sha256,
+      bytes: source.bytes.length,
+      lines,
+      cells,
+    },
+  };
+  const validated = Report.safeParse(record);
+  if (!validated.success) {
+    // The extractors build the record; a mismatch with the schema is a bug in them, not in the report.
+    const issues = validated.error.issues.map((issue) => {
+      const path = issue.path.join('.');
+      const line = cells[path]?.line;
+      return `${path}${line ? ` (line ${line})` : ''}: ${issue.message}`;
+    });
+    throw new Error(`Internal error: the record for ${source.path} does not match the schema:\n${issues.join('\n')}`);
+  }
+  return validated.data;
+}

@@ -1,0 +1,58 @@
+/**
+ * Reading a report file: its bytes, its format (from the file name) and a checksum. This is the
+ * only step that touches the file system; everything after it works on bytes and trees.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { ReportError } from '../diagnostics/report-error.ts';
+
+export type SourceFormat = 'text';
+
+/** File extensions each front end reads. */
+export const FORMAT_BY_EXTENSION: Readonly<Record<string, SourceFormat>> = {
+  '.txt': 'text',
+  '.text': 'text',
+};
+
+export interface SourceFile {
+  /** The path as given (reports/… when run from the project). */
+  path: string;
+  bytes: Uint8Array;
+  format: SourceFormat;
+  sha256: string;
+}
+
+export function detectFormat(path: string): SourceFormat {
+  const extension = extname(path).toLowerCase();
+  const format = FORMAT_BY_EXTENSION[extension];
+  if (!format) {
+    const accepted = Object.keys(FORMAT_BY_EXTENSION).join('、');
+    throw new ReportError(
+      'unsupported-format',
+      `不支持的文件格式“${extension || '（无扩展名）'}”：可接受的格式为 ${accepted}`,
+    );
+  }
+  return format;
+}
+
+export function sourceFromBytes(path: string, bytes: Uint8Array): SourceFile {
+  return {
+    path,
+    bytes,
+    format: detectFormat(path),
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+  };
+}
+
+export async function readReport(path: string): Promise<SourceFile> {
+  const format = detectFormat(path);
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown';
+    throw new ReportError('unreadable-file', `无法读取文件（${code}）：应为一个可读的报告文件`);
+  }
+  return { path, bytes, format, sha256: createHash('sha256').update(bytes).digest('hex') };
+}

@@ -1,0 +1,87 @@
+/**
+ * Reading a number cell. Published cells carry full-width digits, spaces, thousands separators,
+ * signs, units (385万元) and placeholders (—, 无). A blank cell is `blank`, never 0; anything that
+ * is not a number is `invalid` and keeps its text, so the caller can say what it found.
+ */
+
+export type AmountUnit = 'yuan' | 'tenThousandYuan';
+export type CellKind = 'count' | 'signedCount' | AmountUnit;
+
+export type ParsedCell =
+  | { kind: 'blank' }
+  | { kind: 'number'; value: number; unitStated: string | null }
+  | { kind: 'invalid'; reason: string };
+
+const UNIT_POWER: Record<string, number> = { 元: 0, 万元: 4, 万: 4, 亿元: 8, 亿: 8 };
+const COUNT_UNITS = new Set(['件', '项', '个', '条', '次']);
+const NUMBER = /^([+-]?)(\d+(?:\.\d+)?)(万元|亿元|元|万|亿|件|项|个|条|次)?$/;
+const MINUS_SIGNS = /[−–﹣]/g; // U+2212, en dash and small hyphen-minus used as minus signs
+
+/** Normalises the text of a cell for reading: NFKC, no spaces, no thousands separators. */
+function normalizeNumberText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(MINUS_SIGNS, '-')
+    .replace(/(\d),(?=\d{3}(?:\D|$))/g, '$1');
+}
+
+/** Multiplies a decimal string by 10^power without floating-point error. */
+function scaleDecimal(digits: string, power: number): number {
+  const [whole = '0', fraction = ''] = digits.split('.');
+  const shifted = fraction.padEnd(power, '0');
+  const integerPart = whole + shifted.slice(0, power);
+  const rest = shifted.slice(power);
+  return Number(rest ? `${integerPart}.${rest}` : integerPart);
+}
+
+/** Reads one cell as the kind of value its column holds. */
+export function parseCell(text: string, kind: CellKind = 'count'): ParsedCell {
+  const normalized = normalizeNumberText(text);
+  if (normalized === '') return { kind: 'blank' };
+  const match = NUMBER.exec(normalized);
+  if (!match) return { kind: 'invalid', reason: 'not-a-number' };
+  const [, sign = '', digits = '', unit] = match;
+  const negative = sign === '-';
+
+  if (kind === 'count' || kind === 'signedCount') {
+    if (unit !== undefined && !COUNT_UNITS.has(unit)) return { kind: 'invalid', reason: 'unit' };
+    if (digits.includes('.')) return { kind: 'invalid', reason: 'fraction' };
+    if (negative && kind === 'count') return { kind: 'invalid', reason: 'negative' };
+    const value = Number(digits);
+    if (!Number.isSafeInteger(value)) return { kind: 'invalid', reason: 'too-large' };
+    return { kind: 'number', value: negative ? -value : value, unitStated: unit ?? null };
+  }
+
+  if (unit !== undefined && COUNT_UNITS.has(unit)) return { kind: 'invalid', reason: 'unit' };
+  const statedPower = unit === undefined ? null : UNIT_POWER[unit] ?? 0;
+  const columnPower = kind === 'tenThousandYuan' ? 4 : 0;
+  // A bare number is in the column's unit; a stated unit is converted to it.
+  const power = statedPower === null ? 0 : statedPower - columnPower;
+  const magnitude = power >= 0 ? scaleDecimal(digits, power) : Number(digits) / 10 ** -power;
+  if (!Number.isFinite(magnitude) || magnitude > Number.MAX_SAFE_INTEGER) {
+    return { kind: 'invalid', reason: 'too-large' };
+  }
+  return { kind: 'number', value: negative ? -magnitude : magnitude, unitStated: unit ?? null };
+}
+
+const REASONS: Record<string, string> = {
+  'not-a-number': '不是数字',
+  unit: '单位与该栏不符',
+  fraction: '件数不能有小数',
+  negative: '件数不能为负数',
+  'too-large': '数字过大',
+};
+
+/** A Chinese phrase for an invalid cell's reason, for messages. */
+export function describeInvalid(reason: string): string {
+  return REASONS[reason] ?? reason;
+}
+
+/** Whether a cell's text reads as a value (a number, a blank or a placeholder such as —). */
+export function looksLikeValue(text: string): boolean {
+  const normalized = normalizeNumberText(text);
+  if (normalized === '' || NUMBER.test(normalized)) return true;
+  // Placeholders: dashes, slashes, 无 — they stand where a number should be.
+  return /^(?:[-—―_/\\×x*]+|无|空|\/|null|n\/?a)$/i.test(normalized);
+}
