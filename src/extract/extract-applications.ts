@@ -65,6 +65,19 @@ function bareLabel(spec: ApplicationRowSpec): string {
   return splitNumbering(spec.label).text;
 }
 
+/** Drift the format documents (情况 for 情形, 内容事务 for 内部事务) is accepted without a warning. */
+function withoutKnownDrift(text: string): string {
+  return text.replace(/情况/g, '情形').replace(/内容事务/g, '内部事务');
+}
+
+/** Whether a label that matched a row's pattern is the template's wording, give or take known drift. */
+function isTemplateWording(text: string, spec: ApplicationRowSpec): boolean {
+  const printed = withoutKnownDrift(text);
+  const wording = withoutKnownDrift(bareLabel(spec));
+  // The long 部分公开 label is often printed without its parenthesis.
+  return printed === wording || printed === wording.replace(/\(.*\)$/, '');
+}
+
 export interface ApplicationsExtraction {
   applications: Applications;
   foundRows: number;
@@ -136,6 +149,13 @@ export function extractApplications(
         inBody = true;
         continue;
       }
+    }
+    if (spec && !isTemplateWording(text, spec)) {
+      findings.warning(
+        'row-label-variant',
+        `第${line}行的行标签“${labelCell.text}”与模板的“${spec.label}”不同，按其关键词读作该行：请核对`,
+        { paths: [`applications.${spec.path}`], line, column: labelCell.column },
+      );
     }
     if (!spec && inBody) {
       spec = closestRow(expected, filled, group, number, text);

@@ -1,0 +1,64 @@
+/**
+ * Ingesting a folder of reports: every file is parsed on its own, so a bad file is reported and
+ * the others still go through. The result is what the site and the downloads are built from.
+ */
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseReportFile } from './parse-report.ts';
+import { ReportError } from './diagnostics/report-error.ts';
+import type { Finding, Report } from './schema/report.ts';
+
+export interface IngestFailure {
+  path: string;
+  rule: string;
+  message: string;
+  line: number | null;
+  column: number | null;
+}
+
+export interface IngestResult {
+  reports: Report[];
+  failures: IngestFailure[];
+}
+
+/** Files in `folder` that editors put there as reports: not hidden files, not notes. */
+export async function listReportFiles(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && !entry.name.startsWith('.') && !/^README/i.test(entry.name))
+    .map((entry) => join(folder, entry.name))
+    .sort();
+}
+
+export async function ingestFolder(folder: string): Promise<IngestResult> {
+  const result: IngestResult = { reports: [], failures: [] };
+  const byId = new Map<string, Report>();
+  for (const path of await listReportFiles(folder)) {
+    try {
+      const report = await parseReportFile(path);
+      const clash = byId.get(report.id);
+      if (clash) {
+        result.failures.push({
+          path,
+          rule: 'duplicate-report',
+          message: `与 ${clash.source.path} 是同一机构（${report.agency.name}）同一年度（${report.year}）的报告：只发布先读到的一份`,
+          line: null,
+          column: null,
+        });
+        continue;
+      }
+      byId.set(report.id, report);
+      result.reports.push(report);
+    } catch (error) {
+      if (!(error instanceof ReportError)) throw error;
+      result.failures.push({ path, rule: error.rule, message: error.message, line: error.line, column: error.column });
+    }
+  }
+  return result;
+}
+
+export function countBySeverity(findings: Finding[]): Record<Finding['severity'], number> {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const finding of findings) counts[finding.severity]++;
+  return counts;
+}
