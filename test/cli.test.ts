@@ -1,0 +1,79 @@
+/**
+ * The commands as an editor runs them: `npm run --silent parse -- <file>` and `npm run ingest`.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, readdir, writeFile, copyFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { Report } from '../src/schema/report.ts';
+import { FIXTURES } from './fixture-cases.ts';
+
+const run = promisify(execFile);
+
+async function npm(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run('npm', ['run', '--silent', ...args], { maxBuffer: 64 * 1024 * 1024 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
+    return { code, stdout, stderr };
+  }
+}
+
+const fixture = (name: string) => relative(process.cwd(), join(FIXTURES, name, 'input.txt'));
+
+describe('npm run parse', () => {
+  it('prints a valid record on stdout and exits 0', async () => {
+    const { code, stdout } = await npm(['parse', '--', 'reports/2020-春晓街道.txt']);
+    expect(code).toBe(0);
+    const report = Report.parse(JSON.parse(stdout));
+    expect(report.id).toBe('chunxiaojiedao-2020');
+    expect(report.source.path).toBe('reports/2020-春晓街道.txt');
+  });
+
+  it('exits 1 for a file that is no report, naming the file, the line and what was expected', async () => {
+    const path = fixture('not-a-report');
+    const { code, stdout, stderr } = await npm(['parse', '--', path]);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(path);
+    expect(stderr).toMatch(/1:1\s+error\s+不是政府信息公开工作年度报告：通篇没有六个部分的标题.*not-a-report/);
+  });
+
+  it('exits 1 for a format it cannot read, saying which formats it accepts', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'gongkai-'));
+    const path = join(dir, 'report.pdf');
+    await writeFile(path, '%PDF-1.4');
+    const { code, stderr } = await npm(['parse', '--', path]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/不支持的文件格式“\.pdf”：可接受的格式为 \.txt/);
+  });
+
+  it('still prints the record of a cut table, and names the line and the missing rows on stderr', async () => {
+    const { code, stdout, stderr } = await npm(['parse', '--', fixture('applications-table-cut-in-half')]);
+    expect(code).toBe(0);
+    expect(Report.parse(JSON.parse(stdout)).applications.carriedForward.total).toBeNull();
+    expect(stderr).toMatch(/200\s+error\s+申请情况表（第90行起）在第200行结束，缺少以下14行：6\.属于四类过程性信息；/);
+  });
+});
+
+describe('npm run ingest', () => {
+  it('writes every readable report and lists the file that is not one, without stopping', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'gongkai-'));
+    const reports = join(dir, 'reports');
+    const out = join(dir, 'data');
+    await run('mkdir', ['-p', reports]);
+    await copyFile('reports/2021-南关区民政局.txt', join(reports, '2021-南关区民政局.txt'));
+    await copyFile(fixture('not-a-report'), join(reports, '会议纪要.txt'));
+    await writeFile(join(reports, '2022-某局.doc'), 'not really a Word file');
+    const { code, stdout } = await npm(['ingest', '--', reports, out]);
+    expect(code).toBe(0);
+    expect(await readdir(join(out, 'reports'))).toEqual(['nanguanqu-minzhengju-2021.json']);
+    const index = JSON.parse(await readFile(join(out, 'index.json'), 'utf8'));
+    expect(index.reports.map((r: { id: string }) => r.id)).toEqual(['nanguanqu-minzhengju-2021']);
+    expect(index.failures.map((f: { rule: string }) => f.rule).sort()).toEqual(['not-a-report', 'unsupported-format']);
+    expect(stdout).toMatch(/1 reports written .* 2 files not readable as reports/);
+  });
+});
