@@ -42,7 +42,7 @@ export function parseReportSource(source: SourceFile): Report {
 
 export function reportFromTree(tree: Root, source: SourceFile, decoded: DecodedText): Report {
   const structure = findSections(tree);
-  const lines = structure.endLine;
+  const lines = decoded.text.split('\n').length - (decoded.text.endsWith('\n') ? 1 : 0);
   if (structure.parts.length === 0 && structure.tables.length === 0) {
     throw new ReportError(
       'not-a-report',

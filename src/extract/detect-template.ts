@@ -4,12 +4,11 @@
  */
 import type { Template } from '../schema/report.ts';
 import type { Findings } from '../diagnostics/findings.ts';
-import { normalizeLabel } from '../report-format/labels.ts';
 import { TEMPLATE_SIGNS } from '../report-format/proactive.ts';
 import type { LocatedTable } from '../structure/find-sections.ts';
 
 function tableText(tables: LocatedTable[]): string {
-  return tables.flatMap((table) => table.rows.flatMap((row) => row.map((cell) => normalizeLabel(cell.text)))).join('|');
+  return tables.flatMap((table) => table.rows.flatMap((row) => row.map((cell) => cell.label))).join('|');
 }
 
 export function detectTemplate(tables: LocatedTable[], year: number, findings: Findings): Template {

@@ -15,7 +15,7 @@ import {
   type ApplicationRowSpec,
   type GroupKey,
 } from '../report-format/applications.ts';
-import { normalizeLabel, splitNumbering } from '../report-format/labels.ts';
+import { splitNumbering } from '../report-format/labels.ts';
 import { looksLikeValue } from '../report-format/numbers.ts';
 import type { LocatedTable } from '../structure/find-sections.ts';
 import { rowLine, type Cell, type Row } from '../structure/table-cells.ts';
@@ -250,7 +250,7 @@ function closestRow(
 /** Checks the applicant columns of the header against the template. */
 function checkColumns(rows: Row[], tableStart: number, context: ValueContext): void {
   const organisations = APPLICANT_COLUMNS.slice(1, 6).map((column) => column.label);
-  const header = rows.find((row) => row.some((cell) => normalizeLabel(cell.text) === '商业企业'));
+  const header = rows.find((row) => row.some((cell) => cell.label === '商业企业'));
   if (!header) {
     context.findings.warning(
       'applicant-columns',
@@ -259,7 +259,7 @@ function checkColumns(rows: Row[], tableStart: number, context: ValueContext): v
     );
     return;
   }
-  const printed = header.map((cell) => normalizeLabel(cell.text)).filter((text) => text !== '');
+  const printed = header.map((cell) => cell.label).filter((text) => text !== '');
   if (printed.join('|') !== organisations.join('|')) {
     context.findings.warning(
       'applicant-columns',

@@ -4,7 +4,6 @@
  * are read by label and columns by header, so a reordered or missing column is noticed.
  */
 import type { Proactive2019, Proactive2021, Template } from '../schema/report.ts';
-import { normalizeLabel } from '../report-format/labels.ts';
 import { PROACTIVE_ROWS, type ProactiveColumnSpec } from '../report-format/proactive.ts';
 import type { LocatedTable } from '../structure/find-sections.ts';
 import { rowLine, type Cell } from '../structure/table-cells.ts';
@@ -41,15 +40,15 @@ export function extractProactive(
   for (const row of rows) {
     if (isEmptyRow(row)) continue;
     const line = rowLine(row);
-    const itemCell = row.find((cell) => ITEM.test(normalizeLabel(cell.text)));
+    const itemCell = row.find((cell) => ITEM.test(cell.label));
     if (itemCell) {
-      item = ITEM.exec(normalizeLabel(itemCell.text))![1]!;
+      item = ITEM.exec(itemCell.label)![1]!;
       header = null;
       continue;
     }
     const labelIndex = row.findIndex((cell) => cell.text !== '');
     const labelCell = row[labelIndex]!;
-    const label = normalizeLabel(labelCell.text);
+    const label = labelCell.label;
     const rest = row.slice(labelIndex + 1);
     if (label === '信息内容') {
       header = rest;
@@ -81,7 +80,7 @@ export function extractProactive(
 
     // Columns by header where there is one, else in the template's order.
     const columns: Array<ProactiveColumnSpec | undefined> = header
-      ? header.map((cell) => spec.columns.find((column) => column.pattern.test(normalizeLabel(cell.text))))
+      ? header.map((cell) => spec.columns.find((column) => column.pattern.test(cell.label)))
       : [...spec.columns];
     const target = result[spec.key]!;
     const seen = new Set<string>();

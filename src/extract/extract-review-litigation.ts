@@ -3,7 +3,6 @@
  * 行政诉讼 split into 未经复议直接起诉 and 复议后起诉 (five each).
  */
 import type { ReviewLitigation } from '../schema/report.ts';
-import { normalizeLabel } from '../report-format/labels.ts';
 import { looksLikeValue } from '../report-format/numbers.ts';
 import type { LocatedTable } from '../structure/find-sections.ts';
 import { rowLine } from '../structure/table-cells.ts';
@@ -45,7 +44,7 @@ export function extractReviewLitigation(tables: LocatedTable[], context: ValueCo
   const start = tables[0]!.line;
   const headerText = rows
     .filter((row) => !row.every((cell) => looksLikeValue(cell.text)))
-    .flatMap((row) => row.map((cell) => normalizeLabel(cell.text)))
+    .flatMap((row) => row.map((cell) => cell.label))
     .join('|');
   const direct = headerText.indexOf('未经复议直接起诉');
   const afterReview = headerText.indexOf('复议后起诉');

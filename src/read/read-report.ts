@@ -46,7 +46,7 @@ export function sourceFromBytes(path: string, bytes: Uint8Array): SourceFile {
 }
 
 export async function readReport(path: string): Promise<SourceFile> {
-  const format = detectFormat(path);
+  detectFormat(path); // refuse an unsupported format before reading the file
   let bytes: Uint8Array;
   try {
     bytes = await readFile(path);
@@ -54,5 +54,5 @@ export async function readReport(path: string): Promise<SourceFile> {
     const code = (error as NodeJS.ErrnoException).code ?? 'unknown';
     throw new ReportError('unreadable-file', `无法读取文件（${code}）：应为一个可读的报告文件`);
   }
-  return { path, bytes, format, sha256: createHash('sha256').update(bytes).digest('hex') };
+  return sourceFromBytes(path, bytes);
 }

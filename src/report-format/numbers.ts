@@ -15,6 +15,7 @@ export type ParsedCell =
 const UNIT_POWER: Record<string, number> = { 元: 0, 万元: 4, 万: 4, 亿元: 8, 亿: 8 };
 const COUNT_UNITS = new Set(['件', '项', '个', '条', '次']);
 const NUMBER = /^([+-]?)(\d+(?:\.\d+)?)(万元|亿元|元|万|亿|件|项|个|条|次)?$/;
+const PLAIN = /^\d{1,15}$/;
 const MINUS_SIGNS = /[−–﹣]/g; // U+2212, en dash and small hyphen-minus used as minus signs
 
 /** Normalises the text of a cell for reading: NFKC, no spaces, no thousands separators. */
@@ -37,6 +38,8 @@ function scaleDecimal(digits: string, power: number): number {
 
 /** Reads one cell as the kind of value its column holds. */
 export function parseCell(text: string, kind: CellKind = 'count'): ParsedCell {
+  // Fast path: most cells are a plain whole number.
+  if (PLAIN.test(text)) return { kind: 'number', value: Number(text), unitStated: null };
   const normalized = normalizeNumberText(text);
   if (normalized === '') return { kind: 'blank' };
   const match = NUMBER.exec(normalized);
@@ -80,6 +83,7 @@ export function describeInvalid(reason: string): string {
 
 /** Whether a cell's text reads as a value (a number, a blank or a placeholder such as —). */
 export function looksLikeValue(text: string): boolean {
+  if (text === '' || PLAIN.test(text)) return true;
   const normalized = normalizeNumberText(text);
   if (normalized === '' || NUMBER.test(normalized)) return true;
   // Placeholders: dashes, slashes, 无 — they stand where a number should be.

@@ -53,6 +53,7 @@ const MAX_HEADING_LENGTH = 40;
  * free (`二、`, `3、`, `（2）`, none); the title must be one of the six.
  */
 export function matchPartHeading(line: string): PartSpec | undefined {
+  if (line.length > MAX_HEADING_LENGTH * 2) return undefined; // a paragraph: no need to normalise it
   const normalized = normalizeLabel(line);
   if (normalized.length === 0 || normalized.length > MAX_HEADING_LENGTH) return undefined;
   const { text } = splitNumbering(normalized);

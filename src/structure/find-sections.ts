@@ -6,7 +6,6 @@
 import type { Root, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { matchPartHeading, type PartSpec } from '../report-format/parts.ts';
-import { normalizeLabel } from '../report-format/labels.ts';
 import { tableCells, type Row } from './table-cells.ts';
 
 export type TableKind = 'proactive' | 'applications' | 'reviewLitigation';
@@ -47,7 +46,7 @@ const KIND_OF_PART: Partial<Record<PartSpec['key'], TableKind>> = {
 };
 
 function classify(rows: Row[]): TableKind | undefined {
-  const text = normalizeLabel(rows.map((row) => row.map((cell) => cell.text).join('|')).join('\n'));
+  const text = rows.map((row) => row.map((cell) => cell.label).join('|')).join('\n');
   return KIND_SIGNS.find(([, sign]) => sign(text))?.[0];
 }
 

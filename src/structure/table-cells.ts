@@ -4,9 +4,12 @@
  */
 import type { Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { normalizeLabel } from '../report-format/labels.ts';
 
 export interface Cell {
   text: string;
+  /** The text normalised for comparing labels (computed once here). */
+  label: string;
   line: number;
   column: number;
 }
@@ -15,11 +18,15 @@ export type Row = Cell[];
 
 export function tableCells(table: Table): Row[] {
   return table.children.map((row) =>
-    row.children.map((cell) => ({
-      text: toString(cell).trim(),
+    row.children.map((cell) => {
+      const text = toString(cell).trim();
+      return {
+      text,
+      label: normalizeLabel(text),
       line: cell.position?.start.line ?? row.position?.start.line ?? 0,
       column: cell.position?.start.column ?? 1,
-    })),
+      };
+    }),
   );
 }
 

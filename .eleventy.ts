@@ -1,0 +1,22 @@
+/**
+ * Eleventy configuration: templates in templates/, data from the ingested JSON in data/, the site
+ * in _site/. Run through tsx (see package.json), since Eleventy does not load TypeScript itself.
+ */
+import { loadSiteData } from './src/site/load-site-data.ts';
+
+interface EleventyConfig {
+  addGlobalData(name: string, data: unknown): void;
+  addPassthroughCopy(paths: Record<string, string>): void;
+}
+
+export default function (eleventyConfig: EleventyConfig): void {
+  eleventyConfig.addGlobalData('portal', () => loadSiteData('data'));
+  eleventyConfig.addPassthroughCopy({ 'data/reports': 'data/reports', 'schema/report.schema.json': 'data/report.schema.json' });
+}
+
+export const config = {
+  dir: { input: 'templates', includes: '_includes', output: '_site' },
+  templateFormats: ['njk'],
+  htmlTemplateEngine: 'njk',
+  markdownTemplateEngine: false,
+};

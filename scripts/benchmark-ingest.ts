@@ -1,0 +1,44 @@
+/**
+ * npm run bench [-- <count>]
+ *
+ * Parses <count> reports (default 10,000) made from the sample reports in reports/, each with
+ * its own agency name so every record is distinct, and prints the time, the rate and the memory.
+ * Target: ten thousand reports in seconds, not minutes.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseReportBytes } from '../src/parse-report.ts';
+
+const count = Number(process.argv[2] ?? 10_000);
+const folder = 'reports';
+const samples = readdirSync(folder)
+  .filter((name) => name.endsWith('.txt'))
+  .map((name) => ({ name, text: readFileSync(join(folder, name), 'utf8') }));
+
+// Distinct agencies: a numbered 街道 name put into each copy's first line.
+const DIGITS = '零一二三四五六七八九';
+const chineseNumber = (n: number) => [...String(n)].map((d) => DIGITS[Number(d)]).join('');
+const inputs = Array.from({ length: count }, (_, i) => {
+  const sample = samples[i % samples.length]!;
+  const text = sample.text.replace(/^[^\n]*/, (first) => `第${chineseNumber(i)}${first}`);
+  return { path: `reports/bench-${i}-${sample.name}`, bytes: Buffer.from(text) };
+});
+const inputBytes = inputs.reduce((sum, input) => sum + input.bytes.length, 0);
+
+const before = process.memoryUsage();
+let peakRss = before.rss;
+let cells = 0;
+const started = performance.now();
+for (const [i, input] of inputs.entries()) {
+  const report = parseReportBytes(input.path, input.bytes);
+  cells += Object.keys(report.source.cells).length;
+  if (i % 500 === 0) peakRss = Math.max(peakRss, process.memoryUsage().rss);
+}
+const seconds = (performance.now() - started) / 1000;
+peakRss = Math.max(peakRss, process.memoryUsage().rss);
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+console.log(`reports parsed:     ${count.toLocaleString('en')} (${mb(inputBytes)} of text, ${cells.toLocaleString('en')} table values)`);
+console.log(`time:               ${seconds.toFixed(2)} s`);
+console.log(`rate:               ${Math.round(count / seconds).toLocaleString('en')} reports/s, ${((seconds / count) * 1000).toFixed(2)} ms per report`);
+console.log(`peak resident set:  ${mb(peakRss)} (before: ${mb(before.rss)})`);
