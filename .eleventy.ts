@@ -10,8 +10,13 @@ interface EleventyConfig {
 }
 
 export default function (eleventyConfig: EleventyConfig): void {
-  eleventyConfig.addGlobalData('portal', () => loadSiteData('data'));
-  eleventyConfig.addPassthroughCopy({ 'data/reports': 'data/reports', 'schema/report.schema.json': 'data/report.schema.json' });
+  // GONGKAI_DATA: where `npm run ingest` wrote the records (data/ unless told otherwise).
+  const dataFolder = process.env['GONGKAI_DATA'] ?? 'data';
+  eleventyConfig.addGlobalData('portal', () => loadSiteData(dataFolder));
+  eleventyConfig.addPassthroughCopy({
+    [`${dataFolder}/reports`]: 'data/reports',
+    'schema/report.schema.json': 'data/report.schema.json',
+  });
 }
 
 export const config = {
