@@ -50,8 +50,19 @@ export async function ingestFolder(folder: string): Promise<IngestResult> {
       byId.set(report.id, report);
       result.reports.push(report);
     } catch (error) {
-      if (!(error instanceof ReportError)) throw error;
-      result.failures.push({ path, rule: error.rule, message: error.message, line: error.line, column: error.column });
+      if (error instanceof ReportError) {
+        result.failures.push({ path, rule: error.rule, message: error.message, line: error.line, column: error.column });
+        continue;
+      }
+      // A bug in Gongkai: the file is listed, the stack goes to stderr, the other files go on.
+      process.stderr.write(`${path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      result.failures.push({
+        path,
+        rule: 'internal-error',
+        message: 'Gongkai 读取此文件时出错（程序缺陷，请报告）：其余文件不受影响',
+        line: null,
+        column: null,
+      });
     }
   }
   return result;

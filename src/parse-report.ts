@@ -81,7 +81,7 @@ export function reportFromTree(tree: Root, source: SourceFile, decoded: DecodedT
   const cells: CellMap = {};
   const context = { findings, cells };
   const proactive = extractProactive(tablesOf('proactive'), template, context);
-  const { applications } = extractApplications(tablesOf('applications'), template, context);
+  const applications = extractApplications(tablesOf('applications'), template, context);
   const reviewLitigation = extractReviewLitigation(tablesOf('reviewLitigation'), context);
   const otherPart = sections.find((section) => section.key === 'other');
   const fees = extractFees(otherPart?.blocks ?? []);

@@ -15,7 +15,7 @@ import {
   type ApplicationRowSpec,
   type GroupKey,
 } from '../report-format/applications.ts';
-import { splitNumbering } from '../report-format/labels.ts';
+import { splitNormalizedNumbering, splitNumbering } from '../report-format/labels.ts';
 import { looksLikeValue } from '../report-format/numbers.ts';
 import type { LocatedTable } from '../structure/find-sections.ts';
 import { rowLine, type Cell, type Row } from '../structure/table-cells.ts';
@@ -78,16 +78,11 @@ function isTemplateWording(text: string, spec: ApplicationRowSpec): boolean {
   return printed === wording || printed === wording.replace(/\(.*\)$/, '');
 }
 
-export interface ApplicationsExtraction {
-  applications: Applications;
-  foundRows: number;
-}
-
 export function extractApplications(
   tables: LocatedTable[],
   template: Template,
   context: ValueContext,
-): ApplicationsExtraction {
+): Applications {
   const { findings } = context;
   const expected = applicationRowsFor(template);
   const result: Record<string, unknown> = {};
@@ -102,7 +97,7 @@ export function extractApplications(
       '未找到“收到和处理政府信息公开申请情况”表（第三部分）：其全部单元格记为空（null）',
       { paths: ['applications'] },
     );
-    return { applications, foundRows: 0 };
+    return applications;
   }
 
   const rows = tables.flatMap((table) => table.rows);
@@ -121,7 +116,7 @@ export function extractApplications(
     const line = rowLine(row);
 
     for (const cell of labelTexts) {
-      const found = groupOf(splitNumbering(cell.text).text);
+      const found = groupOf(splitNormalizedNumbering(cell.label).text);
       if (found) group = found;
     }
     const labelCell = labelTexts.at(-1);
@@ -136,7 +131,7 @@ export function extractApplications(
       continue;
     }
 
-    const { number, text } = splitNumbering(labelCell.text);
+    const { number, text } = splitNormalizedNumbering(labelCell.label);
     let spec = expected.find((s) => fitsGroup(s, group) && s.pattern.test(text));
     if (!spec) {
       const other = APPLICATION_ROWS.find((s) => fitsGroup(s, group) && s.pattern.test(text));
@@ -222,7 +217,7 @@ export function extractApplications(
       { paths: missing.map((spec) => `applications.${spec.path}`), line: tableEnd },
     );
   }
-  return { applications, foundRows: filled.size };
+  return applications;
 }
 
 /** A row whose label drifted beyond recognition: the unfilled row of the group with its number, or the closest wording. */

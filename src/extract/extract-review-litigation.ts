@@ -4,23 +4,10 @@
  */
 import type { ReviewLitigation } from '../schema/report.ts';
 import { looksLikeValue } from '../report-format/numbers.ts';
+import { REVIEW_GROUPS, REVIEW_OUTCOMES } from '../report-format/review-litigation.ts';
 import type { LocatedTable } from '../structure/find-sections.ts';
 import { rowLine } from '../structure/table-cells.ts';
 import { describeCells, hasNumbers, isEmptyRow, readValue, type ValueContext } from './read-values.ts';
-
-export const REVIEW_GROUPS = [
-  { key: 'review', label: '行政复议' },
-  { key: 'litigationDirect', label: '行政诉讼·未经复议直接起诉' },
-  { key: 'litigationAfterReview', label: '行政诉讼·复议后起诉' },
-] as const;
-
-export const REVIEW_OUTCOMES = [
-  { key: 'upheld', label: '结果维持' },
-  { key: 'corrected', label: '结果纠正' },
-  { key: 'other', label: '其他结果' },
-  { key: 'pending', label: '尚未审结' },
-  { key: 'total', label: '总计' },
-] as const;
 
 const WIDTH = REVIEW_GROUPS.length * REVIEW_OUTCOMES.length;
 

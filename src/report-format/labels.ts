@@ -26,7 +26,11 @@ export interface NumberedLabel {
 
 /** Splits `（三）不予公开` into number 三 and text 不予公开 (after normalisation). */
 export function splitNumbering(label: string): NumberedLabel {
-  const normalized = normalizeLabel(label);
+  return splitNormalizedNumbering(normalizeLabel(label));
+}
+
+/** splitNumbering for a label that has been through normalizeLabel already. */
+export function splitNormalizedNumbering(normalized: string): NumberedLabel {
   const match = NUMBERING.exec(normalized);
   if (!match) return { number: null, text: normalized };
   return {

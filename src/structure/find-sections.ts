@@ -29,8 +29,6 @@ export interface ReportStructure {
   preamble: RootContent[];
   parts: FoundPart[];
   tables: LocatedTable[];
-  /** Last line of the document. */
-  endLine: number;
 }
 
 const KIND_SIGNS: Array<[TableKind, (text: string) => boolean]> = [
@@ -56,7 +54,6 @@ export function findSections(tree: Root): ReportStructure {
     preamble: [],
     parts: [],
     tables: [],
-    endLine: tree.position?.end.line ?? 0,
   };
   let current: FoundPart | null = null;
   let previousTable: LocatedTable | null = null;
