@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { parseReportFile } from './parse-report.ts';
 import { ReportError } from './diagnostics/report-error.ts';
 import type { Finding, Report } from './schema/report.ts';
+import { REGISTRY_FILE, applyRegistry, loadAgencyRegistry, type AgencyRegistry } from './registry/agency-registry.ts';
 
 export interface IngestFailure {
   path: string;
@@ -25,17 +26,28 @@ export interface IngestResult {
 export async function listReportFiles(folder: string): Promise<string[]> {
   const entries = await readdir(folder, { withFileTypes: true });
   return entries
-    .filter((entry) => entry.isFile() && !entry.name.startsWith('.') && !/^README/i.test(entry.name))
+    .filter(
+      (entry) =>
+        entry.isFile() && !entry.name.startsWith('.') && !/^README/i.test(entry.name) && entry.name !== REGISTRY_FILE,
+    )
     .map((entry) => join(folder, entry.name))
     .sort();
 }
 
 export async function ingestFolder(folder: string): Promise<IngestResult> {
   const result: IngestResult = { reports: [], failures: [] };
+  let registry: AgencyRegistry = new Map();
+  const registryPath = join(folder, REGISTRY_FILE);
+  try {
+    registry = loadAgencyRegistry(registryPath);
+  } catch (error) {
+    if (!(error instanceof ReportError)) throw error;
+    result.failures.push({ path: registryPath, rule: error.rule, message: `${error.message}；本次按各报告所载名称发布`, line: error.line, column: error.column });
+  }
   const byId = new Map<string, Report>();
   for (const path of await listReportFiles(folder)) {
     try {
-      const report = await parseReportFile(path);
+      const report = applyRegistry(await parseReportFile(path), registry);
       const clash = byId.get(report.id);
       if (clash) {
         result.failures.push({

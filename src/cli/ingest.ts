@@ -1,13 +1,17 @@
 /**
  * npm run ingest [-- <reports-folder> <output-folder>]
  *
- * Parses every file in reports/ and writes the validated JSON the site is built from:
- * data/reports/<id>.json per report and data/index.json (every report's summary and every file
- * that could not be read). A bad file is listed with its message; the others are written.
+ * Parses every file in reports/ and writes what the site and the downloads are built from:
+ *   data/reports/<id>.json   the validated record
+ *   data/reports/<id>.csv    its table values, one per row (tidy CSV)
+ *   data/sources/<id>.<ext>  the original file, byte for byte
+ *   data/index.json          every report's summary and every file that could not be read
+ * A bad file is listed with its message; the others are written.
  */
-import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
+import { extname, join } from 'node:path';
 import { countBySeverity, ingestFolder } from '../ingest.ts';
+import { reportCsv } from '../publish/report-csv.ts';
 import { formatFileMessages } from './format-message.ts';
 
 const [reportsFolder = 'reports', outputFolder = 'data'] = process.argv.slice(2);
@@ -15,10 +19,14 @@ const [reportsFolder = 'reports', outputFolder = 'data'] = process.argv.slice(2)
 const started = performance.now();
 const { reports, failures } = await ingestFolder(reportsFolder);
 
-await rm(join(outputFolder, 'reports'), { recursive: true, force: true });
-await mkdir(join(outputFolder, 'reports'), { recursive: true });
+for (const sub of ['reports', 'sources']) {
+  await rm(join(outputFolder, sub), { recursive: true, force: true });
+  await mkdir(join(outputFolder, sub), { recursive: true });
+}
 for (const report of reports) {
   await writeFile(join(outputFolder, 'reports', `${report.id}.json`), `${JSON.stringify(report, null, 2)}\n`);
+  await writeFile(join(outputFolder, 'reports', `${report.id}.csv`), reportCsv(report));
+  await copyFile(report.source.path, join(outputFolder, 'sources', `${report.id}${extname(report.source.path).toLowerCase()}`));
 }
 const index = {
   reports: reports.map((report) => ({

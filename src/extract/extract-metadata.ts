@@ -8,6 +8,7 @@ import type { Block, Report } from '../schema/report.ts';
 import { ReportError } from '../diagnostics/report-error.ts';
 import { numeralValue } from '../report-format/labels.ts';
 import { slugifyAgency } from './slugify-agency.ts';
+import { inferRegion } from './infer-region.ts';
 
 export type Metadata = Pick<Report, 'agency' | 'year' | 'yearFrom' | 'title' | 'publishedOn' | 'contact'>;
 
@@ -139,7 +140,7 @@ export function extractMetadata(blocks: Block[], title: string | null, path: str
   ) as Metadata['contact'];
 
   return {
-    agency: { name, slug: slugifyAgency(name), nameFrom },
+    agency: { name, slug: slugifyAgency(name), nameFrom, canonicalName: name, region: inferRegion(name) },
     year,
     yearFrom,
     title,

@@ -344,6 +344,14 @@ const Agency = z
     nameFrom: z
       .enum(['title', 'receivingBody', 'signature', 'fileName'])
       .meta({ description: 'Where the name was read: the title, the 受理机构 sentence, the signature, or the file name' }),
+    canonicalName: z.string().min(1).meta({
+      description:
+        '机构规范名称 — the name the portal lists the agency under: from reports/agencies.yml where an editor declared it, else the name as published',
+    }),
+    region: z.array(z.string()).meta({
+      description:
+        '所属地区 — the regions the agency belongs to, largest first (e.g. ["长春市", "南关区"]): from reports/agencies.yml, else read from the leading place names of the agency’s name',
+    }),
   })
   .meta({ id: 'Agency', description: '发布机构 — the reporting agency' });
 

@@ -1,0 +1,47 @@
+/**
+ * One report as a tidy CSV: a row per table value. RFC 4180, UTF-8 with a byte-order mark so
+ * that Excel on a Chinese Windows desktop shows the characters; a blank cell stays empty, never 0.
+ */
+import { stringify } from 'csv-stringify/sync';
+import type { Report } from '../schema/report.ts';
+import { TABLE_LABELS, tableValues } from './table-values.ts';
+
+export const TIDY_COLUMNS = [
+  'report_id',
+  'agency',
+  'region',
+  'year',
+  'template',
+  'table',
+  'table_label',
+  'row_key',
+  'row_label',
+  'column_key',
+  'column_label',
+  'value',
+  'source_line',
+  'source_text',
+] as const;
+
+export function tidyRows(report: Report): Array<Array<string | number | null>> {
+  return tableValues(report).map((value) => [
+    report.id,
+    report.agency.canonicalName,
+    report.agency.region.join(' › '),
+    report.year,
+    report.template,
+    value.table,
+    TABLE_LABELS[value.table],
+    value.rowKey,
+    value.rowLabel,
+    value.columnKey,
+    value.columnLabel,
+    value.value,
+    value.sourceLine,
+    value.sourceText,
+  ]);
+}
+
+export function reportCsv(report: Report): string {
+  return `\uFEFF${stringify([[...TIDY_COLUMNS], ...tidyRows(report)], { record_delimiter: '\r\n', cast: { number: String } })}`;
+}

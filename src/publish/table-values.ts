@@ -1,0 +1,67 @@
+/**
+ * Every table value of a report as one flat list, each with its row and column as the template
+ * words them and the source cell it was read from: the form of the tidy CSV and of any table
+ * that lists values one by one.
+ */
+import type { Report } from '../schema/report.ts';
+import { APPLICANT_COLUMNS, applicationRowsFor } from '../report-format/applications.ts';
+import { PROACTIVE_ROWS } from '../report-format/proactive.ts';
+import { REVIEW_GROUPS, REVIEW_OUTCOMES } from '../report-format/review-litigation.ts';
+
+export type TableKey = 'proactive' | 'applications' | 'reviewLitigation';
+
+export const TABLE_LABELS: Readonly<Record<TableKey, string>> = {
+  proactive: '主动公开政府信息情况',
+  applications: '收到和处理政府信息公开申请情况',
+  reviewLitigation: '政府信息公开行政复议、行政诉讼情况',
+};
+
+export interface TableValue {
+  table: TableKey;
+  rowKey: string;
+  rowLabel: string;
+  columnKey: string;
+  columnLabel: string;
+  /** The JSON path of the value, e.g. applications.newReceived.total. */
+  path: string;
+  value: number | null;
+  sourceLine: number | null;
+  sourceText: string | null;
+}
+
+function valueAt(report: Report, path: string): number | null {
+  let node: unknown = report;
+  for (const key of path.split('.')) node = (node as Record<string, unknown> | null)?.[key];
+  return typeof node === 'number' ? node : null;
+}
+
+export function tableValues(report: Report): TableValue[] {
+  const values: TableValue[] = [];
+  const push = (table: TableKey, rowKey: string, rowLabel: string, columnKey: string, columnLabel: string) => {
+    const path = `${table}.${rowKey}.${columnKey}`;
+    const source = report.source.cells[path];
+    values.push({
+      table,
+      rowKey,
+      rowLabel,
+      columnKey,
+      columnLabel,
+      path,
+      value: valueAt(report, path),
+      sourceLine: source?.line ?? null,
+      sourceText: source?.text ?? null,
+    });
+  };
+  for (const row of PROACTIVE_ROWS[report.template]) {
+    for (const column of row.columns) {
+      push('proactive', row.key, `第二十条第（${row.item}）项·${row.label}`, column.key, column.label);
+    }
+  }
+  for (const row of applicationRowsFor(report.template)) {
+    for (const column of APPLICANT_COLUMNS) push('applications', row.path, row.label, column.key, column.label);
+  }
+  for (const group of REVIEW_GROUPS) {
+    for (const outcome of REVIEW_OUTCOMES) push('reviewLitigation', group.key, group.label, outcome.key, outcome.label);
+  }
+  return values;
+}
