@@ -1,15 +1,180 @@
 /**
- * The site's data: the validated records written by `npm run ingest`, loaded once per build.
- * Templates only render what this returns; they never parse a report.
+ * The site's data: the validated records written by `npm run ingest`, loaded once per build and
+ * arranged by agency, year and region. Templates only render what this returns; they never
+ * parse a report or add numbers up.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Report } from '../schema/report.ts';
+import { Report, type Block } from '../schema/report.ts';
+import { PARTS } from '../report-format/parts.ts';
 import type { IngestFailure } from '../ingest.ts';
+import { ALL_METRICS, reportMetrics, type Metrics } from './metrics.ts';
+import { applicationsLayout, proactiveLayouts, reviewLitigationLayout, type TableLayout } from './table-layouts.ts';
+import { agencyCharts, yearCharts, type ChartSpec } from './chart-data.ts';
+
+export interface ReportPage {
+  report: Report;
+  metrics: Metrics;
+  tables: { proactive: TableLayout[]; applications: TableLayout; reviewLitigation: TableLayout };
+  /** The six parts in order, each with its prose and, for parts 2 to 4, its table(s). */
+  parts: Array<{ part: number; heading: string; found: boolean; blocks: Block[]; tables: TableLayout[] }>;
+  /** The file names of the downloads, under /data/. */
+  files: { json: string; csv: string; source: string };
+}
+
+export interface AgencyPage {
+  slug: string;
+  name: string;
+  region: string[];
+  /** Every name the agency published under, as published. */
+  publishedNames: string[];
+  reports: ReportPage[];
+  charts: ChartSpec[];
+}
+
+export interface YearPage {
+  year: number;
+  reports: ReportPage[];
+  charts: ChartSpec[];
+}
+
+export interface RegionNode {
+  name: string;
+  agencies: AgencyPage[];
+  children: RegionNode[];
+}
 
 export interface SiteData {
-  reports: Report[];
+  reports: ReportPage[];
+  agencies: AgencyPage[];
+  years: YearPage[];
+  regions: RegionNode[];
+  /** Agencies whose region no report or registry entry states. */
+  withoutRegion: AgencyPage[];
   failures: IngestFailure[];
+  metrics: typeof ALL_METRICS;
+  /** Applications received per year: the sum of 本年新收 总计, and how many reports left it blank. */
+  receivedByYear: Array<{ year: number; total: number; reports: number; blank: number }>;
+}
+
+const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'zh-CN');
+
+function regionTree(agencies: AgencyPage[]): RegionNode[] {
+  const roots: RegionNode[] = [];
+  for (const agency of agencies) {
+    let level = roots;
+    let node: RegionNode | undefined;
+    for (const name of agency.region) {
+      node = level.find((candidate) => candidate.name === name);
+      if (!node) {
+        node = { name, agencies: [], children: [] };
+        level.push(node);
+      }
+      level = node.children;
+    }
+    node?.agencies.push(agency);
+  }
+  const sort = (nodes: RegionNode[]) => {
+    nodes.sort(byName);
+    for (const node of nodes) {
+      node.agencies.sort(byName);
+      sort(node.children);
+    }
+  };
+  sort(roots);
+  return roots;
+}
+
+export function buildSiteData(reports: Report[], failures: IngestFailure[]): SiteData {
+  const pages: ReportPage[] = reports.map((report) => {
+    const tables = {
+      proactive: proactiveLayouts(report),
+      applications: applicationsLayout(report),
+      reviewLitigation: reviewLitigationLayout(report),
+    };
+    // Every table is shown under its part, even where the report's heading for it is missing.
+    const tablesOf: Record<string, TableLayout[]> = {
+      proactive: tables.proactive,
+      applications: [tables.applications],
+      reviewLitigation: [tables.reviewLitigation],
+    };
+    const parts = PARTS.map((spec) => {
+      const section = report.sections.find((candidate) => candidate.part === spec.part);
+      return {
+        part: spec.part,
+        heading: section?.heading ?? spec.title,
+        found: section !== undefined,
+        blocks: (section?.blocks ?? []).filter((block) => block.type !== 'table'),
+        tables: tablesOf[spec.key] ?? [],
+      };
+    });
+    return {
+    report,
+    metrics: reportMetrics(report),
+    tables,
+    parts,
+    files: {
+      json: `reports/${report.id}.json`,
+      csv: `reports/${report.id}.csv`,
+      source: `sources/${report.id}${/\.[^.]+$/.exec(report.source.path)?.[0]?.toLowerCase() ?? ''}`,
+    },
+    };
+  });
+
+  const agencyMap = new Map<string, AgencyPage>();
+  for (const page of pages) {
+    const { agency } = page.report;
+    let entry = agencyMap.get(agency.slug);
+    if (!entry) {
+      entry = { slug: agency.slug, name: agency.canonicalName, region: agency.region, publishedNames: [], reports: [], charts: [] };
+      agencyMap.set(agency.slug, entry);
+    }
+    if (!entry.publishedNames.includes(agency.name)) entry.publishedNames.push(agency.name);
+    if (entry.region.length === 0) entry.region = agency.region;
+    entry.reports.push(page);
+  }
+  const agencies = [...agencyMap.values()].sort(byName);
+  for (const agency of agencies) {
+    agency.reports.sort((a, b) => a.report.year - b.report.year);
+    agency.charts = agencyCharts(agency);
+  }
+
+  const yearMap = new Map<number, ReportPage[]>();
+  for (const page of pages) yearMap.set(page.report.year, [...(yearMap.get(page.report.year) ?? []), page]);
+  const years = [...yearMap.entries()]
+    .sort(([a], [b]) => b - a)
+    .map(([year, yearReports]) => {
+      const sorted = yearReports.sort((a, b) =>
+        a.report.agency.canonicalName.localeCompare(b.report.agency.canonicalName, 'zh-CN'),
+      );
+      return { year, reports: sorted, charts: yearCharts(year, sorted) };
+    });
+
+  const receivedByYear = [...years]
+    .sort((a, b) => a.year - b.year)
+    .map(({ year, reports: yearReports }) => {
+      const known = yearReports.map((page) => page.metrics['newReceived']).filter((value): value is number => value != null);
+      return {
+        year,
+        total: known.reduce((total, value) => total + value, 0),
+        reports: yearReports.length,
+        blank: yearReports.length - known.length,
+      };
+    });
+
+  return {
+    reports: [...pages].sort((a, b) => b.report.year - a.report.year || byName(
+      { name: a.report.agency.canonicalName },
+      { name: b.report.agency.canonicalName },
+    )),
+    agencies,
+    years,
+    regions: regionTree(agencies.filter((agency) => agency.region.length > 0)),
+    withoutRegion: agencies.filter((agency) => agency.region.length === 0),
+    failures,
+    metrics: ALL_METRICS,
+    receivedByYear,
+  };
 }
 
 export function loadSiteData(folder: string): SiteData {
@@ -18,8 +183,8 @@ export function loadSiteData(folder: string): SiteData {
     throw new Error(`${indexPath} not found: run npm run ingest (npm run build does) before building the site`);
   }
   const index = JSON.parse(readFileSync(indexPath, 'utf8')) as { reports: Array<{ id: string }>; failures: IngestFailure[] };
-  const reports = index.reports
-    .map((entry) => Report.parse(JSON.parse(readFileSync(join(folder, 'reports', `${entry.id}.json`), 'utf8'))))
-    .sort((a, b) => a.agency.name.localeCompare(b.agency.name, 'zh-CN') || b.year - a.year);
-  return { reports, failures: index.failures };
+  const reports = index.reports.map((entry) =>
+    Report.parse(JSON.parse(readFileSync(join(folder, 'reports', `${entry.id}.json`), 'utf8'))),
+  );
+  return buildSiteData(reports, index.failures);
 }

@@ -1,0 +1,17 @@
+/**
+ * Nunjucks filters. Nunjucks escapes every output by default; the only filter that returns
+ * markup-safe text is `jsonScript`, whose JSON has <, > and & escaped for a <script> element.
+ */
+export function jsonScript(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
+}
+
+/** 1234 → 1,234; null or undefined → '' (a blank cell stays blank). */
+export function formatNumber(value: number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  return value.toLocaleString('zh-CN', { maximumFractionDigits: 6 });
+}
+
+export function regionPath(region: string[]): string {
+  return region.join(' › ');
+}

@@ -1,0 +1,85 @@
+// The compare page: the checked agencies and years filter the table and draw the chart; the
+// selection lives in the address (?agency=…&year=…) so that a copied link shows the same view.
+(function () {
+  'use strict';
+  var form = document.getElementById('compare-form');
+  var table = document.getElementById('compare-table');
+  var figure = document.getElementById('compare-figure');
+  var canvas = document.getElementById('compare-chart');
+  var summary = document.getElementById('compare-summary');
+  var config = JSON.parse(document.getElementById('compare-data').textContent);
+  var metricIndex = {};
+  config.metrics.forEach(function (metric, index) { metricIndex[metric.key] = index; });
+  var chart = null;
+
+  function checked(name) {
+    return Array.prototype.map.call(form.querySelectorAll('input[name="' + name + '"]:checked'), function (input) {
+      return input.value;
+    });
+  }
+
+  function cellNumber(cell) {
+    if (cell.classList.contains('tp-table__cell--blank')) return null;
+    return Number(cell.textContent.replace(/,/g, ''));
+  }
+
+  function render() {
+    var agencies = checked('agency');
+    var years = checked('year');
+    var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+    var shown = rows.filter(function (row) {
+      var keep = (agencies.length === 0 || agencies.indexOf(row.dataset.agency) >= 0) &&
+        (years.length === 0 || years.indexOf(row.dataset.year) >= 0);
+      row.hidden = !keep;
+      return keep;
+    });
+    var nothingChosen = agencies.length === 0 && years.length === 0;
+    summary.textContent = nothingChosen
+      ? '请在上面选择机构或年度。下表列出全部 ' + rows.length + ' 份报告。'
+      : '已选 ' + shown.length + ' 份报告。';
+
+    var labels = shown.map(function (row) { return row.cells[0].textContent.trim(); });
+    var datasets = config.chartMetrics.map(function (key, index) {
+      var metric = config.metrics[metricIndex[key]];
+      return {
+        label: metric.label,
+        data: shown.map(function (row) { return cellNumber(row.cells[metricIndex[key] + 1]); }),
+        backgroundColor: window.gongkaiColour ? window.gongkaiColour(index) : undefined,
+      };
+    });
+    figure.hidden = shown.length === 0 || !window.Chart;
+    canvas.setAttribute('aria-label', '柱状图：' + (labels.join('、') || '无') + '的本年新收申请和各类办理结果。数据见下表。');
+    if (!window.Chart || shown.length === 0) return;
+    if (chart) chart.destroy();
+    chart = new window.Chart(canvas, {
+      type: 'bar',
+      data: { labels: labels, datasets: datasets },
+      options: {
+        responsive: true, maintainAspectRatio: false, animation: false,
+        scales: { y: { beginAtZero: true, ticks: { precision: 0 } } },
+        plugins: { legend: { position: 'bottom' } },
+      },
+    });
+  }
+
+  function fromAddress() {
+    var params = new URLSearchParams(window.location.search);
+    var agencies = params.getAll('agency');
+    var years = params.getAll('year');
+    form.querySelectorAll('input[name="agency"]').forEach(function (input) { input.checked = agencies.indexOf(input.value) >= 0; });
+    form.querySelectorAll('input[name="year"]').forEach(function (input) { input.checked = years.indexOf(input.value) >= 0; });
+  }
+
+  function toAddress() {
+    var params = new URLSearchParams();
+    checked('agency').forEach(function (value) { params.append('agency', value); });
+    checked('year').forEach(function (value) { params.append('year', value); });
+    var query = params.toString();
+    window.history.replaceState(null, '', window.location.pathname + (query ? '?' + query : ''));
+  }
+
+  form.addEventListener('change', function () { toAddress(); render(); });
+  form.addEventListener('submit', function (event) { event.preventDefault(); toAddress(); render(); });
+  fromAddress();
+  render();
+})();
