@@ -1,0 +1,168 @@
+/// <reference lib="dom" />
+/**
+ * The portal in a real browser: playwright-core drives Debian's Chromium against the built site
+ * on a loopback server. Without /usr/bin/chromium these tests are skipped with a message, except
+ * in CI (CI=true), where that is a failure.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, type BuiltSite } from './build-site.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const available = existsSync(CHROMIUM);
+if (!available && process.env['CI']) throw new Error(`${CHROMIUM} is missing: CI must install Debian's chromium`);
+if (!available) console.warn(`Browser tests skipped: ${CHROMIUM} not found (apt-get install -y chromium fonts-noto-cjk).`);
+
+const hostile = readFileSync('reports/2021-南关区民政局.txt', 'utf8')
+  .replace('2021年南关区民政局政府信息公开工作年度报告', '2022年南关区民政局政府信息公开工作年度报告')
+  .replace('六、其他需要报告的事项\n无', '六、其他需要报告的事项\n<script>alert(1)</script><img src=x onerror="alert(2)"><a href="javascript:alert(3)">点此</a>')
+  .replace('\t行政许可\n\t0', '\t行政许可\n\t<img src=x onerror=alert(4)>');
+
+let site: BuiltSite;
+let browser: Browser;
+
+/** Opens a page, failing on console errors, dialogs (injected alert) and requests that leave the site. */
+async function open(path: string, options: { javaScript?: boolean; width?: number } = {}) {
+  const context = await browser.newContext({
+    javaScriptEnabled: options.javaScript ?? true,
+    viewport: { width: options.width ?? 1280, height: 900 },
+  });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('dialog', (dialog) => {
+    problems.push(`dialog: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(site.origin) && !url.startsWith('data:')) problems.push(`request left the site: ${url}`);
+  });
+  await page.goto(`${site.origin}${path}`, { waitUntil: 'networkidle' });
+  return { page, problems, close: () => context.close() };
+}
+
+async function headingLevels(page: Page): Promise<number[]> {
+  return page.$$eval('h1, h2, h3, h4, h5, h6', (nodes) => nodes.map((node) => Number(node.tagName[1])));
+}
+
+describe.skipIf(!available)('the portal in Chromium', () => {
+  beforeAll(async () => {
+    site = await buildSite({ '2022-南关区民政局.txt': hostile });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    site?.server.close();
+  });
+
+  const pages = [
+    ['home', '/'],
+    ['report', '/agencies/chunxiaojiedao/2020/'],
+    ['agency', '/agencies/nanguanqu-minzhengju/'],
+    ['agencies', '/agencies/'],
+    ['year', '/years/2021/'],
+    ['years', '/years/'],
+    ['regions', '/regions/'],
+    ['compare', '/compare/'],
+    ['search', '/search/'],
+  ] as const;
+
+  it.each(pages)('renders the %s page in Chinese, headings in order, no console error, no outside request', async (_, path) => {
+    const { page, problems, close } = await open(path);
+    expect(problems).toEqual([]);
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+    const levels = await headingLevels(page);
+    expect(levels[0]).toBe(1);
+    levels.forEach((level, index) => {
+      if (index > 0) expect(level - levels[index - 1]!).toBeLessThanOrEqual(1);
+    });
+    expect(await page.locator('a.tp-skip-link[href="#main-content"]').count()).toBe(1);
+    await close();
+  });
+
+  it('lays the report tables out with captions, scopes and blank cells that are not 0', async () => {
+    const { page, close } = await open('/agencies/chunxiaojiedao/2020/');
+    const captions = await page.$$eval('table caption', (nodes) => nodes.map((node) => node.textContent));
+    expect(captions).toContain('收到和处理政府信息公开申请情况');
+    expect(captions).toContain('第二十条第（九）项');
+    const row = page.locator('#table-applications tbody tr', { hasText: '一、本年新收' });
+    const cells = await row.locator('td').evaluateAll((nodes) =>
+      nodes.map((node) => (node.classList.contains('tp-table__cell--blank') ? null : node.textContent)),
+    );
+    expect(cells).toEqual(['1', null, null, null, null, null, '1']);
+    expect(await page.locator('#table-applications th[scope="row"]').count()).toBeGreaterThan(20);
+    await close();
+  });
+
+  it('draws every chart of an agency page', async () => {
+    const { page, problems, close } = await open('/agencies/nanguanqu-minzhengju/');
+    const drawn = await page.$$eval('canvas', (canvases) =>
+      canvases.map((canvas) => {
+        const chart = (window as unknown as { Chart: { getChart(c: HTMLCanvasElement): unknown } }).Chart.getChart(canvas);
+        return Boolean(chart) && canvas.getAttribute('role') === 'img' && (canvas.getAttribute('aria-label') ?? '').length > 10;
+      }),
+    );
+    expect(drawn).toEqual([true, true, true, true]);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('compares the agencies and years named in the address, and keeps a new choice in the address', async () => {
+    const { page, close } = await open('/compare/?agency=chunxiaojiedao&agency=nanguanqu-minzhengju');
+    const visible = () => page.locator('#compare-table tbody tr:not([hidden])').count();
+    expect(await visible()).toBe(3); // 春晓街道 2020, 南关区民政局 2021 and 2022
+    expect(await page.isChecked('input[name="agency"][value="chunxiaojiedao"]')).toBe(true);
+    await page.check('input[name="year"][value="2021"]');
+    expect(await visible()).toBe(1);
+    expect(page.url()).toContain('agency=chunxiaojiedao&agency=nanguanqu-minzhengju&year=2021');
+    expect(await page.$eval('#compare-chart', (canvas) => Boolean((window as unknown as { Chart: { getChart(c: Element): unknown } }).Chart.getChart(canvas)))).toBe(true);
+    await close();
+  });
+
+  it('finds an agency by name in the search', async () => {
+    const { page, close } = await open('/search/');
+    await page.fill('.pagefind-ui__search-input', '自强街道');
+    const result = page.locator('.pagefind-ui__result-link').first();
+    await result.waitFor({ timeout: 15_000 });
+    expect(await page.locator('.pagefind-ui__result-link').evaluateAll((links) => links.map((link) => link.getAttribute('href')))).toEqual(
+      expect.arrayContaining([expect.stringContaining('/agencies/nanguanqu-ziqiangjiedao-banshichu/')]),
+    );
+    await close();
+  });
+
+  it('shows the tables without JavaScript', async () => {
+    const agency = await open('/agencies/nanguanqu-minzhengju/', { javaScript: false });
+    expect(await agency.page.locator('table caption', { hasText: '收到的申请（数据表）' }).count()).toBe(1);
+    expect(await agency.page.locator('table tbody tr').count()).toBeGreaterThan(0);
+    await agency.close();
+    const compare = await open('/compare/', { javaScript: false });
+    expect(await compare.page.locator('#compare-table tbody tr').count()).toBe(6);
+    await compare.close();
+  });
+
+  it('fits a 360-pixel-wide phone without sideways scrolling of the page', async () => {
+    for (const path of ['/', '/agencies/chunxiaojiedao/2020/', '/years/2021/', '/compare/']) {
+      const { page, close } = await open(path, { width: 360 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(360);
+      await close();
+    }
+  });
+
+  it('shows script and HTML from a report as inert text', async () => {
+    const { page, problems, close } = await open('/agencies/nanguanqu-minzhengju/2022/');
+    expect(problems).toEqual([]);
+    const text = await page.textContent('main');
+    expect(text).toContain('<script>alert(1)</script><img src=x onerror="alert(2)"><a href="javascript:alert(3)">点此</a>');
+    expect(await page.locator('main script, main img, main a[href^="javascript:"]').count()).toBe(0);
+    await close();
+  });
+});
