@@ -128,6 +128,18 @@ describe.skipIf(!available)('the portal in Chromium', () => {
     await close();
   });
 
+  it('sorts the year table by a column when its header is clicked', async () => {
+    const { page, close } = await open('/years/2021/');
+    const firstColumn = () => page.$$eval('#year-table tbody th[scope="row"]', (cells) => cells.map((cell) => cell.textContent?.trim()));
+    const before = await firstColumn();
+    await page.click('#year-table thead button:has-text("机构")');
+    expect(await page.getAttribute('#year-table thead th:first-child', 'aria-sort')).toBe('ascending');
+    await page.click('#year-table thead button:has-text("机构")');
+    expect(await page.getAttribute('#year-table thead th:first-child', 'aria-sort')).toBe('descending');
+    expect(await firstColumn()).toEqual([...before].sort((a, b) => (b ?? '').localeCompare(a ?? '', 'zh-CN')));
+    await close();
+  });
+
   it('finds an agency by name in the search', async () => {
     const { page, close } = await open('/search/');
     await page.fill('.pagefind-ui__search-input', '自强街道');
