@@ -6,10 +6,12 @@ export function jsonScript(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
 }
 
+const NUMBER_FORMAT = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 6 });
+
 /** 1234 → 1,234; null or undefined → '' (a blank cell stays blank). */
 export function formatNumber(value: number | null | undefined): string {
   if (value === null || value === undefined) return '';
-  return value.toLocaleString('zh-CN', { maximumFractionDigits: 6 });
+  return NUMBER_FORMAT.format(value);
 }
 
 export function regionPath(region: string[]): string {
