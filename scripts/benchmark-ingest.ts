@@ -7,7 +7,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseReportBytes } from '../src/parse-report.ts';
+import { parseTextSource } from '../src/parse-report.ts';
+import { sourceFromBytes } from '../src/read/read-report.ts';
 
 const count = Number(process.argv[2] ?? 10_000);
 const folder = 'reports';
@@ -30,7 +31,7 @@ let peakRss = before.rss;
 let cells = 0;
 const started = performance.now();
 for (const [i, input] of inputs.entries()) {
-  const report = parseReportBytes(input.path, input.bytes);
+  const report = parseTextSource(sourceFromBytes(input.path, input.bytes));
   cells += Object.keys(report.source.cells).length;
   if (i % 500 === 0) peakRss = Math.max(peakRss, process.memoryUsage().rss);
 }

@@ -8,10 +8,11 @@
  * A file that cannot be read as a report throws a ReportError (rule, line, what was expected);
  * every lesser problem becomes a finding in the record.
  */
-import type { Root } from 'mdast';
+import { lineLabel } from './diagnostics/line-label.ts';
 import { decodeBytes, type DecodedText } from './read/decode-bytes.ts';
 import { readReport, sourceFromBytes, type SourceFile } from './read/read-report.ts';
-import { frontEnds } from './front-ends/index.ts';
+import { binaryFrontEnds, textFrontEnds, type FrontEndResult } from './front-ends/index.ts';
+import { lineOrNull } from './diagnostics/line-label.ts';
 import { findSections, type LocatedTable, type TableKind } from './structure/find-sections.ts';
 import { extractProse } from './extract/extract-prose.ts';
 import { extractMetadata } from './extract/extract-metadata.ts';
@@ -30,19 +31,25 @@ export async function parseReportFile(path: string): Promise<Report> {
   return parseReportSource(await readReport(path));
 }
 
-export function parseReportBytes(path: string, bytes: Uint8Array): Report {
+export function parseReportBytes(path: string, bytes: Uint8Array): Promise<Report> {
   return parseReportSource(sourceFromBytes(path, bytes));
 }
 
-export function parseReportSource(source: SourceFile): Report {
-  const decoded = decodeBytes(source.bytes);
-  const tree = frontEnds[source.format](decoded.text);
-  return reportFromTree(tree, source, decoded);
+export async function parseReportSource(source: SourceFile): Promise<Report> {
+  if (source.format === 'docx') return reportFromTree(await binaryFrontEnds.docx(source.bytes), source, null);
+  return parseTextSource(source);
 }
 
-export function reportFromTree(tree: Root, source: SourceFile, decoded: DecodedText): Report {
+/** The pipeline for the formats that are text: synchronous, for bulk work. */
+export function parseTextSource(source: SourceFile): Report {
+  if (source.format === 'docx') throw new Error('parseTextSource: a .docx file is not text');
+  const decoded = decodeBytes(source.bytes);
+  return reportFromTree(textFrontEnds[source.format](decoded.text), source, decoded);
+}
+
+export function reportFromTree({ tree, metadata: sourceMetadata }: FrontEndResult, source: SourceFile, decoded: DecodedText | null): Report {
   const structure = findSections(tree);
-  const lines = decoded.text.split('\n').length - (decoded.text.endsWith('\n') ? 1 : 0);
+  const lines = decoded ? decoded.text.split('\n').length - (decoded.text.endsWith('\n') ? 1 : 0) : null;
   if (structure.parts.length === 0 && structure.tables.length === 0) {
     throw new ReportError(
       'not-a-report',
@@ -53,11 +60,11 @@ export function reportFromTree(tree: Root, source: SourceFile, decoded: DecodedT
   }
 
   const findings = new Findings();
-  if (decoded.incompleteTail > 0) {
+  if (decoded && decoded.incompleteTail > 0) {
     findings.warning(
       'truncated-file',
       `文件在一个字符中间结束（最后${decoded.incompleteTail}个字节不完整），可能被截断：请核对文件是否完整`,
-      { line: lines },
+      { line: lines ?? null },
     );
   }
   for (const spec of PARTS) {
@@ -68,14 +75,14 @@ export function reportFromTree(tree: Root, source: SourceFile, decoded: DecodedT
   for (const table of structure.tables.filter((t) => t.kind === 'unknown')) {
     findings.warning(
       'unknown-table',
-      `第${table.line}行起的表格不是模板中的三张表之一，其内容未读入：${describeCells(table.rows.flat()).slice(0, 200)}`,
+      `${lineLabel(table.line)}起的表格不是模板中的三张表之一，其内容未读入：${describeCells(table.rows.flat()).slice(0, 200)}`,
       { line: table.line },
     );
   }
 
   const { preamble, sections } = extractProse(structure);
   const allBlocks = [...preamble, ...sections.flatMap((section) => section.blocks)];
-  const metadata = extractMetadata(allBlocks, structure.title?.text ?? null, source.path);
+  const metadata = extractMetadata(allBlocks, structure.title?.text ?? null, source.path, sourceMetadata);
   const tablesOf = (kind: TableKind): LocatedTable[] => structure.tables.filter((t) => t.kind === kind);
   const template = detectTemplate(structure.tables, metadata.year, findings);
   const cells: CellMap = {};
@@ -84,7 +91,7 @@ export function reportFromTree(tree: Root, source: SourceFile, decoded: DecodedT
   const applications = extractApplications(tablesOf('applications'), template, context);
   const reviewLitigation = extractReviewLitigation(tablesOf('reviewLitigation'), context);
   const otherPart = sections.find((section) => section.key === 'other');
-  const fees = extractFees(otherPart?.blocks ?? []);
+  const fees = extractFees(otherPart?.blocks ?? [], tablesOf('fees'), context);
 
   const record = {
     schemaVersion: SCHEMA_VERSION,
@@ -101,11 +108,12 @@ export function reportFromTree(tree: Root, source: SourceFile, decoded: DecodedT
     source: {
       path: source.path,
       format: source.format,
-      encoding: decoded.encoding,
-      bom: decoded.bom,
+      encoding: decoded?.encoding ?? null,
+      bom: decoded?.bom ?? false,
       sha256: source.sha256,
       bytes: source.bytes.length,
       lines,
+      metadata: sourceMetadata,
       cells,
     },
   };
@@ -114,7 +122,7 @@ export function reportFromTree(tree: Root, source: SourceFile, decoded: DecodedT
     // The extractors build the record; a mismatch with the schema is a bug in them, not in the report.
     const issues = validated.error.issues.map((issue) => {
       const path = issue.path.join('.');
-      const line = cells[path]?.line;
+      const line = lineOrNull(cells[path]?.line);
       return `${path}${line ? ` (line ${line})` : ''}: ${issue.message}`;
     });
     throw new Error(`Internal error: the record for ${source.path} does not match the schema:\n${issues.join('\n')}`);

@@ -55,3 +55,13 @@ describe('matchPartHeading', () => {
     expect(part('2021年，街道认真开展政务公开工作，总体情况良好，主动公开政府信息情况详见下表。')).toBeUndefined();
   });
 });
+
+describe('matchPartHeading on web pages', () => {
+  it('reads numbering without punctuation and titles with a trailing note', () => {
+    expect(matchPartHeading('一总体情况')?.part).toBe(1);
+    expect(matchPartHeading('二、主动公开政府信息情况（有关情况附表）')?.part).toBe(2);
+    expect(matchPartHeading('　　三、收到和处理政府信息公开申请情况（有关情况附表）')?.part).toBe(3);
+    expect(matchPartHeading('六、存在的主要问题及改进措施')?.part).toBe(5);
+    expect(matchPartHeading('五、信息处理费收取情况')).toBeUndefined();
+  });
+});

@@ -4,6 +4,7 @@
  * finding: it is published with the record and printed for the editor.
  */
 import type { Finding, Severity } from '../schema/report.ts';
+import { lineOrNull } from './line-label.ts';
 
 export interface FindingPlace {
   paths?: string[];
@@ -20,8 +21,8 @@ export class Findings {
       severity,
       message,
       paths: place.paths ?? [],
-      line: place.line ?? null,
-      column: place.column ?? null,
+      line: lineOrNull(place.line),
+      column: lineOrNull(place.line) === null ? null : (place.column ?? null),
     });
   }
 

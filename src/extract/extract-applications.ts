@@ -5,7 +5,7 @@
  * reported with its cells left null, and a row whose label matches nothing is reported with its
  * numbers, never dropped silently.
  */
-import { distance } from 'fastest-levenshtein';
+import { lineLabel } from '../diagnostics/line-label.ts';
 import type { Applications, Template } from '../schema/report.ts';
 import {
   APPLICANT_COLUMNS,
@@ -15,7 +15,7 @@ import {
   type ApplicationRowSpec,
   type GroupKey,
 } from '../report-format/applications.ts';
-import { splitNormalizedNumbering, splitNumbering } from '../report-format/labels.ts';
+import { similarity, splitNormalizedNumbering, splitNumbering } from '../report-format/labels.ts';
 import { looksLikeValue } from '../report-format/numbers.ts';
 import type { LocatedTable } from '../structure/find-sections.ts';
 import { rowLine, type Cell, type Row } from '../structure/table-cells.ts';
@@ -23,6 +23,7 @@ import {
   describeCells,
   hasNumbers,
   isEmptyRow,
+  noteRow,
   readValue,
   setPath,
   type ValueContext,
@@ -54,11 +55,6 @@ function fitsGroup(spec: ApplicationRowSpec, group: GroupKey | null): boolean {
   if (spec.group === null) return true;
   if (spec.group === 'results') return group === 'results' || (group !== null && SUBGROUPS.has(group));
   return spec.group === group;
-}
-
-function similarity(a: string, b: string): number {
-  const longest = Math.max(a.length, b.length);
-  return longest === 0 ? 1 : 1 - distance(a, b) / longest;
 }
 
 function bareLabel(spec: ApplicationRowSpec): string {
@@ -124,7 +120,7 @@ export function extractApplications(
       if (inBody || hasNumbers(values)) {
         findings.warning(
           'unlabelled-row',
-          `申请情况表第${line}行没有行标签，其数值（${describeCells(values)}）未读入`,
+          `申请情况表${lineLabel(line)}没有行标签，其数值（${describeCells(values)}）未读入`,
           { line, column: row[0]?.column ?? null },
         );
       }
@@ -148,7 +144,7 @@ export function extractApplications(
     if (spec && !isTemplateWording(text, spec)) {
       findings.warning(
         'row-label-variant',
-        `第${line}行的行标签“${labelCell.text}”与模板的“${spec.label}”不同，按其关键词读作该行：请核对`,
+        `${lineLabel(line)}的行标签“${labelCell.text}”与模板的“${spec.label}”不同，按其关键词读作该行：请核对`,
         { paths: [`applications.${spec.path}`], line, column: labelCell.column },
       );
     }
@@ -157,7 +153,7 @@ export function extractApplications(
       if (spec) {
         findings.warning(
           'row-label-variant',
-          `第${line}行的行标签“${labelCell.text}”与模板不符，按所在位置和编号读作“${spec.label}”`,
+          `${lineLabel(line)}的行标签“${labelCell.text}”与模板不符，按所在位置和编号读作“${spec.label}”`,
           { paths: [`applications.${spec.path}`], line, column: labelCell.column },
         );
       }
@@ -166,9 +162,13 @@ export function extractApplications(
       const isGroupHeading = groupOf(text) !== undefined;
       const isHeader = !inBody && !hasNumbers(values);
       if ((isGroupHeading || isHeader) && !hasNumbers(values)) continue;
+      if (!hasNumbers(row)) {
+        noteRow(context, '申请情况表', row);
+        continue;
+      }
       findings.warning(
         'unknown-row-label',
-        `第${line}行的行标签“${labelCell.text}”不是${template}年版模板中的行，其数值（${describeCells(values)}）未读入`,
+        `${lineLabel(line)}的行标签“${labelCell.text}”不是${template}年版模板中的行，其数值（${describeCells(values)}）未读入`,
         { line, column: labelCell.column },
       );
       continue;
@@ -179,7 +179,7 @@ export function extractApplications(
     if (filled.has(spec.path)) {
       findings.warning(
         'duplicate-row',
-        `“${spec.label}”一行出现两次（第${filled.get(spec.path)}行和第${line}行），第${line}行的数值（${describeCells(values)}）未读入`,
+        `“${spec.label}”一行出现两次（${lineLabel(filled.get(spec.path)!)}和${lineLabel(line)}），${lineLabel(line)}的数值（${describeCells(values)}）未读入`,
         { paths: [path], line, column: labelCell.column },
       );
       continue;
@@ -211,7 +211,7 @@ export function extractApplications(
   if (missing.length > 0) {
     findings.error(
       'missing-rows',
-      `申请情况表（第${tableStart}行起）在第${tableEnd}行结束，缺少以下${missing.length}行：${missing
+      `申请情况表（${lineLabel(tableStart)}起）在${lineLabel(tableEnd)}结束，缺少以下${missing.length}行：${missing
         .map((spec) => spec.label)
         .join('；')}。这些行的单元格记为空（null），未作推算`,
       { paths: missing.map((spec) => `applications.${spec.path}`), line: tableEnd },
@@ -249,7 +249,7 @@ function checkColumns(rows: Row[], tableStart: number, context: ValueContext): v
   if (!header) {
     context.findings.warning(
       'applicant-columns',
-      `申请情况表（第${tableStart}行起）没有“商业企业、科研机构……”表头：按模板的栏目顺序（自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他、总计）读取`,
+      `申请情况表（${lineLabel(tableStart)}起）没有“商业企业、科研机构……”表头：按模板的栏目顺序（自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他、总计）读取`,
       { line: tableStart },
     );
     return;
@@ -258,7 +258,7 @@ function checkColumns(rows: Row[], tableStart: number, context: ValueContext): v
   if (printed.join('|') !== organisations.join('|')) {
     context.findings.warning(
       'applicant-columns',
-      `申请情况表第${rowLine(header)}行的表头为“${printed.join('、')}”，与模板（${organisations.join('、')}）不同：按模板的栏目顺序读取`,
+      `申请情况表${lineLabel(rowLine(header))}的表头为“${printed.join('、')}”，与模板（${organisations.join('、')}）不同：按模板的栏目顺序读取`,
       { line: rowLine(header) },
     );
   }

@@ -4,7 +4,9 @@
  * states becomes a number; anything the report does not state stays null.
  */
 import type { Block, Fees } from '../schema/report.ts';
-import { parseCell } from '../report-format/numbers.ts';
+import { looksLikeValue, parseCell } from '../report-format/numbers.ts';
+import type { LocatedTable } from '../structure/find-sections.ts';
+import { readValue, type ValueContext } from './read-values.ts';
 
 const AMOUNT = '([0-9０-９.,，]+\\s*(?:万元|元|万)?)';
 const NOTICES = new RegExp(`发出收费通知(?:的)?(?:件数|数量)?(?:为|是|共)?\\s*([0-9０-９]+)\\s*(?:件|份|次)`);
@@ -22,7 +24,36 @@ function amountYuan(text: string | undefined): number | null {
   return parsed.kind === 'number' ? parsed.value : null;
 }
 
-export function extractFees(blocks: Block[]): Fees {
+const FEE_COLUMNS = [
+  { key: 'noticesSent', pattern: /件数|份数/, label: '发出收费通知的件数' },
+  { key: 'amountNotifiedYuan', pattern: /通知.*金额|应收/, label: '收费通知的总金额' },
+  { key: 'amountCollectedYuan', pattern: /实际.*金额|实收/, label: '实际收取的总金额' },
+] as const;
+
+/**
+ * Some agencies report the fees as a small table (通知收取件数, 通知收取金额（元）, 实际收取金额（元）)
+ * instead of a sentence. Its values take precedence over the prose.
+ */
+function feesFromTables(tables: LocatedTable[], fees: Fees, context: ValueContext): void {
+  for (const table of tables) {
+    const header = table.rows.find((row) => row.some((cell) => FEE_COLUMNS.some((c) => c.pattern.test(cell.label))));
+    const data = table.rows.find((row) => row !== header && row.some((cell) => cell.text !== '') && row.every((cell) => looksLikeValue(cell.text)));
+    if (!header || !data) continue;
+    header.forEach((cell, index) => {
+      const column = FEE_COLUMNS.find((c) => c.pattern.test(cell.label));
+      const value = data[index];
+      if (!column || !value) return;
+      const unit = /万元/.test(cell.label) ? '万元' : '元';
+      const withUnit = column.key === 'noticesSent' || /[元万]$/.test(value.text) ? value : { ...value, text: value.text === '' ? '' : `${value.text}${unit}` };
+      const read = readValue(withUnit, `fees.${column.key}`, column.key === 'noticesSent' ? 'count' : 'yuan', `信息处理费·${column.label}`, context);
+      context.cells[`fees.${column.key}`]!.text = value.text;
+      fees[column.key] = read;
+    });
+    fees.line = data[0]?.line || fees.line;
+  }
+}
+
+export function extractFees(blocks: Block[], tables: LocatedTable[] = [], context?: ValueContext): Fees {
   const fees: Fees = {
     noticesSent: null,
     amountNotifiedYuan: null,
@@ -71,5 +102,6 @@ export function extractFees(blocks: Block[]): Fees {
     fees.statement = statements.map((s) => s.text).join('');
     fees.line = statements[0]!.line;
   }
+  if (context && tables.length > 0) feesFromTables(tables, fees, context);
   return fees;
 }

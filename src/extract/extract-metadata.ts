@@ -8,6 +8,7 @@ import type { Block, Report } from '../schema/report.ts';
 import { ReportError } from '../diagnostics/report-error.ts';
 import { numeralValue } from '../report-format/labels.ts';
 import { slugifyAgency } from './slugify-agency.ts';
+import type { SourceMetadata } from '../front-ends/front-end.ts';
 import { inferRegion } from './infer-region.ts';
 
 export type Metadata = Pick<Report, 'agency' | 'year' | 'yearFrom' | 'title' | 'publishedOn' | 'contact'>;
@@ -83,23 +84,32 @@ function publicationDate(blocks: Block[]): string | null {
   return null;
 }
 
-export function extractMetadata(blocks: Block[], title: string | null, path: string): Metadata {
+/**
+ * `source` is what the file states outside the report's text: front matter an editor wrote
+ * (which takes precedence) or a web page's metadata (used where the report lacks something).
+ */
+export function extractMetadata(
+  blocks: Block[],
+  bodyTitle: string | null,
+  path: string,
+  source: SourceMetadata | null = null,
+): Metadata {
   const texts = blocks.filter((block) => block.type !== 'table');
   const allText = texts.map((block) => block.text).join('\n');
+  const editor = source?.origin === 'frontMatter' ? source : null;
+  const page = source?.origin === 'page' ? source : null;
+  const title = editor?.title ?? bodyTitle ?? page?.title ?? null;
 
-  const fromTitle = title ? agencyFromTitle(title) : null;
-  const receivingBody = RECEIVING_BODY.exec(allText)?.[1] ?? null;
-  const signature = agencyFromSignature(texts);
-  const fromFile = agencyFromFileName(path);
-  const [name, nameFrom] = fromTitle
-    ? ([fromTitle, 'title'] as const)
-    : receivingBody
-      ? ([receivingBody, 'receivingBody'] as const)
-      : signature
-        ? ([signature, 'signature'] as const)
-        : fromFile
-          ? ([fromFile, 'fileName'] as const)
-          : [null, null];
+  type NameFrom = Metadata['agency']['nameFrom'];
+  const candidates: Array<[string | null, NameFrom]> = [
+    [editor?.agency ?? null, 'frontMatter'],
+    [title ? agencyFromTitle(title) : null, 'title'],
+    [RECEIVING_BODY.exec(allText)?.[1] ?? null, 'receivingBody'],
+    [agencyFromSignature(texts), 'signature'],
+    [page?.agency ?? null, 'pageMetadata'],
+    [agencyFromFileName(path), 'fileName'],
+  ];
+  const [name, nameFrom] = candidates.find(([candidate]) => candidate !== null) ?? [null, null];
   if (!name || !nameFrom) {
     throw new ReportError(
       'missing-agency',
@@ -108,8 +118,12 @@ export function extractMetadata(blocks: Block[], title: string | null, path: str
     );
   }
 
-  let year: number | null = validYear(title ? YEAR.exec(title)?.[1] : undefined);
-  let yearFrom: Metadata['yearFrom'] = 'title';
+  let year: number | null = editor?.year ?? null;
+  let yearFrom: Metadata['yearFrom'] = 'frontMatter';
+  if (year === null) {
+    year = validYear(title ? YEAR.exec(title)?.[1] : undefined);
+    yearFrom = 'title';
+  }
   if (year === null) {
     const period = STATISTICS_PERIOD.exec(allText);
     year = validYear(period?.[1] ?? period?.[2]);
@@ -118,6 +132,10 @@ export function extractMetadata(blocks: Block[], title: string | null, path: str
   if (year === null) {
     year = validYear(/((?:19|20)\d{2})\s*年度/.exec(allText)?.[1]);
     yearFrom = 'text';
+  }
+  if (year === null) {
+    year = validYear(page?.year?.toString());
+    yearFrom = 'pageMetadata';
   }
   if (year === null) {
     year = validYear(/((?:19|20)\d{2})/.exec(basename(path))?.[1]);
@@ -140,11 +158,11 @@ export function extractMetadata(blocks: Block[], title: string | null, path: str
   ) as Metadata['contact'];
 
   return {
-    agency: { name, slug: slugifyAgency(name), nameFrom, canonicalName: name, region: inferRegion(name) },
+    agency: { name, slug: slugifyAgency(name), nameFrom, canonicalName: name, region: editor?.region ?? inferRegion(name) },
     year,
     yearFrom,
     title,
-    publishedOn: publicationDate(texts),
+    publishedOn: editor?.publishedOn ?? publicationDate(texts) ?? page?.publishedOn ?? null,
     contact,
   };
 }

@@ -4,10 +4,12 @@
  * are read by label and columns by header, so a reordered or missing column is noticed.
  */
 import type { Proactive2019, Proactive2021, Template } from '../schema/report.ts';
+import { lineLabel } from '../diagnostics/line-label.ts';
 import { PROACTIVE_ROWS, type ProactiveColumnSpec } from '../report-format/proactive.ts';
+import { normalizeLabel, similarity } from '../report-format/labels.ts';
 import type { LocatedTable } from '../structure/find-sections.ts';
 import { rowLine, type Cell } from '../structure/table-cells.ts';
-import { describeCells, hasNumbers, isEmptyRow, readValue, type ValueContext } from './read-values.ts';
+import { describeCells, hasNumbers, isEmptyRow, noteRow, readValue, type ValueContext } from './read-values.ts';
 
 const ITEM = /第二十条.*?第?\(([一二三四五六七八九十]+)\)项/;
 
@@ -58,10 +60,12 @@ export function extractProactive(
     const spec =
       specs.find((s) => s.item === item && s.pattern.test(label)) ?? specs.find((s) => s.pattern.test(label));
     if (!spec) {
-      if (hasNumbers(rest) || hasNumbers([labelCell])) {
+      if (!hasNumbers(row)) {
+        noteRow(context, '主动公开表', row);
+      } else {
         findings.warning(
           'unknown-row-label',
-          `主动公开表第${line}行的行标签“${labelCell.text}”不是${template}年版模板中的行，其数值（${describeCells(rest)}）未读入`,
+          `主动公开表${lineLabel(line)}的行标签“${labelCell.text}”不是${template}年版模板中的行，其数值（${describeCells(rest)}）未读入`,
           { line, column: labelCell.column },
         );
       }
@@ -71,7 +75,7 @@ export function extractProactive(
     if (filled.has(spec.key)) {
       findings.warning(
         'duplicate-row',
-        `主动公开表中“${spec.label}”一行出现两次（第${filled.get(spec.key)}行和第${line}行），第${line}行的数值（${describeCells(rest)}）未读入`,
+        `主动公开表中“${spec.label}”一行出现两次（${lineLabel(filled.get(spec.key)!)}和${lineLabel(line)}），${lineLabel(line)}的数值（${describeCells(rest)}）未读入`,
         { paths: [path], line, column: labelCell.column },
       );
       continue;
@@ -82,6 +86,24 @@ export function extractProactive(
     const columns: Array<ProactiveColumnSpec | undefined> = header
       ? header.map((cell) => spec.columns.find((column) => column.pattern.test(cell.label)))
       : [...spec.columns];
+    if (header) {
+      // A header with a typo (先行有效件数) is read as the template column it is closest to.
+      header.forEach((cell, index) => {
+        if (columns[index] || cell.label === '') return;
+        const unmatched = spec.columns.filter((column) => !columns.includes(column));
+        const closest = unmatched
+          .map((column) => ({ column, score: similarity(cell.label, normalizeLabel(column.label)) }))
+          .sort((a, b) => b.score - a.score)[0];
+        if (closest && closest.score >= 0.6) {
+          columns[index] = closest.column;
+          findings.warning(
+            'column-label-variant',
+            `主动公开表${lineLabel(cell.line)}的表头“${cell.text}”与模板的“${closest.column.label}”不同，读作该栏：请核对`,
+            { paths: [`proactive.${spec.key}.${closest.column.key}`], line: cell.line, column: cell.column },
+          );
+        }
+      });
+    }
     const target = result[spec.key]!;
     const seen = new Set<string>();
     rest.forEach((cell, index) => {
@@ -91,7 +113,7 @@ export function extractProactive(
           const heading = header?.[index]?.text;
           findings.warning(
             'unknown-column',
-            `主动公开表第${cell.line}行“${spec.label}”的第${index + 1}个数值“${cell.text}”${heading ? `（表头“${heading}”）` : ''}不属于模板中的任何一栏，未读入`,
+            `主动公开表${lineLabel(cell.line)}“${spec.label}”的第${index + 1}个数值“${cell.text}”${heading ? `（表头“${heading}”）` : ''}不属于模板中的任何一栏，未读入`,
             { paths: [path], line: cell.line, column: cell.column },
           );
         }
@@ -105,7 +127,7 @@ export function extractProactive(
     if (absent.length > 0) {
       findings.error(
         'missing-cells',
-        `主动公开表第${line}行“${spec.label}”缺少以下栏目：${absent.map((c) => c.label).join('、')}，记为空（null）`,
+        `主动公开表${lineLabel(line)}“${spec.label}”缺少以下栏目：${absent.map((c) => c.label).join('、')}，记为空（null）`,
         { paths: absent.map((c) => `${path}.${c.key}`), line, column: labelCell.column },
       );
     }
@@ -116,7 +138,7 @@ export function extractProactive(
     const endLine = Math.max(...tables.map((table) => table.endLine));
     findings.error(
       'missing-rows',
-      `主动公开表在第${endLine}行结束，缺少以下${missing.length}行：${missing
+      `主动公开表在${lineLabel(endLine)}结束，缺少以下${missing.length}行：${missing
         .map((spec) => `第二十条第（${spec.item}）项·${spec.label}`)
         .join('；')}。这些单元格记为空（null）`,
       { paths: missing.map((spec) => `proactive.${spec.key}`), line: endLine },

@@ -7,11 +7,12 @@ import type { RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Block, Section } from '../schema/report.ts';
 import type { LocatedTable, ReportStructure } from '../structure/find-sections.ts';
+import { lineOrNull } from '../diagnostics/line-label.ts';
 
 function toBlock(node: RootContent, tables: LocatedTable[]): Block {
-  const line = node.position?.start.line ?? 0;
+  const line = lineOrNull(node.position?.start.line);
   if (node.type === 'table') {
-    const kind = tables.find((table) => table.line === line)?.kind ?? 'unknown';
+    const kind = tables.find((table) => table.node === node)?.kind ?? 'unknown';
     return { type: 'table', text: kind, line };
   }
   return { type: node.type === 'heading' ? 'heading' : 'paragraph', text: toString(node), line };
@@ -26,7 +27,7 @@ export function extractProse(structure: ReportStructure): { preamble: Block[]; s
       key: part.spec.key,
       title: part.spec.title,
       heading: part.heading,
-      line: part.line,
+      line: lineOrNull(part.line),
       blocks: blocks(part.nodes),
     })),
   };

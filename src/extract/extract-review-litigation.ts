@@ -3,6 +3,7 @@
  * 行政诉讼 split into 未经复议直接起诉 and 复议后起诉 (five each).
  */
 import type { ReviewLitigation } from '../schema/report.ts';
+import { lineLabel } from '../diagnostics/line-label.ts';
 import { looksLikeValue } from '../report-format/numbers.ts';
 import { REVIEW_GROUPS, REVIEW_OUTCOMES } from '../report-format/review-litigation.ts';
 import type { LocatedTable } from '../structure/find-sections.ts';
@@ -38,7 +39,7 @@ export function extractReviewLitigation(tables: LocatedTable[], context: ValueCo
   if (direct < 0 || afterReview < 0 || direct > afterReview) {
     findings.warning(
       'review-columns',
-      `复议诉讼表（第${start}行起）的表头与模板不同（应依次为行政复议、未经复议直接起诉、复议后起诉）：按模板的栏目顺序读取`,
+      `复议诉讼表（${lineLabel(start)}起）的表头与模板不同（应依次为行政复议、未经复议直接起诉、复议后起诉）：按模板的栏目顺序读取`,
       { line: start },
     );
   }
@@ -49,7 +50,7 @@ export function extractReviewLitigation(tables: LocatedTable[], context: ValueCo
     if (hasNumbers(row)) {
       findings.warning(
         'extra-row',
-        `复议诉讼表第${rowLine(row)}行是多出的一行数字（${describeCells(row)}），模板只有一行，未读入`,
+        `复议诉讼表${lineLabel(rowLine(row))}是多出的一行数字（${describeCells(row)}），模板只有一行，未读入`,
         { line: rowLine(row), column: row[0]?.column ?? null },
       );
     }
@@ -59,7 +60,7 @@ export function extractReviewLitigation(tables: LocatedTable[], context: ValueCo
     const end = Math.max(...tables.map((table) => table.endLine));
     findings.error(
       'missing-rows',
-      `复议诉讼表在第${end}行结束，没有数字行：应有一行${WIDTH}个数字，全部记为空（null）`,
+      `复议诉讼表在${lineLabel(end)}结束，没有数字行：应有一行${WIDTH}个数字，全部记为空（null）`,
       { paths: ['reviewLitigation'], line: end },
     );
     return result;
@@ -68,7 +69,7 @@ export function extractReviewLitigation(tables: LocatedTable[], context: ValueCo
   if (data.length !== WIDTH) {
     findings.error(
       'wrong-cell-count',
-      `复议诉讼表第${line}行应有${WIDTH}个数字，实有${data.length}个（${describeCells(data)}），无法确定各数字所属的栏：全部记为空（null）`,
+      `复议诉讼表${lineLabel(line)}应有${WIDTH}个数字，实有${data.length}个（${describeCells(data)}），无法确定各数字所属的栏：全部记为空（null）`,
       { paths, line, column: data[0]?.column ?? null },
     );
     return result;

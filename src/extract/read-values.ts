@@ -3,6 +3,7 @@
  * not one), recording where each value came from, and describing rows in messages.
  */
 import type { CellSource } from '../schema/report.ts';
+import { lineOrNull } from '../diagnostics/line-label.ts';
 import { describeInvalid, parseCell, type CellKind } from '../report-format/numbers.ts';
 import type { Findings } from '../diagnostics/findings.ts';
 import type { Cell, Row } from '../structure/table-cells.ts';
@@ -22,7 +23,8 @@ export function readValue(
   what: string,
   context: ValueContext,
 ): number | null {
-  context.cells[path] = { line: cell.line, column: cell.column, text: cell.text };
+  const line = lineOrNull(cell.line);
+  context.cells[path] = { line, column: line === null ? null : cell.column, text: cell.text };
   const parsed = parseCell(cell.text, kind);
   if (parsed.kind === 'number') return parsed.value;
   if (parsed.kind === 'invalid') {
@@ -59,4 +61,18 @@ export function hasNumbers(cells: Cell[]): boolean {
 
 export function isEmptyRow(row: Row): boolean {
   return row.every((cell) => cell.text === '');
+}
+
+/**
+ * A row of text without numbers that is not a template row — a footnote (注：…) or a remark —
+ * is kept as an info finding, so that nothing in a table is dropped silently.
+ */
+export function noteRow(context: ValueContext, table: string, row: Row): void {
+  const texts = row.map((cell) => cell.text).filter((text) => text !== '');
+  const first = row.find((cell) => cell.text !== '');
+  if (!first) return;
+  context.findings.info('table-note', `${table}中的说明文字：${texts.join(' ')}`, {
+    line: first.line,
+    column: first.column,
+  });
 }

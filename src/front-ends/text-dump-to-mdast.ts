@@ -21,15 +21,14 @@ import type {
 } from 'mdast';
 import { matchPartHeading } from '../report-format/parts.ts';
 import { looksLikeValue } from '../report-format/numbers.ts';
+import { isSubsectionHeading, joinText } from './block-kinds.ts';
 
 /** Markers Word text extraction leaves in the text; they are not part of the report. */
 const EXTRACTION_MARKERS = /\[(?:bookmark|footnoteRef|endnoteRef|annotation)\s*:[^\]]*\]/gi;
 /** A paragraph that starts with closing punctuation continues the one before it. */
 const CONTINUES_PREVIOUS = /^[》」』）)，,。；;：:、！!？?”’]/;
-const SUBSECTION_NUMBERING = /^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、)/;
 const ATTACHMENT_LABEL = /^附件\s*\d*\s*[:：]?$/;
 const MAX_TITLE_LINE = 50;
-const MAX_SUBSECTION_HEADING = 30;
 
 interface Point {
   line: number;
@@ -42,16 +41,6 @@ export function cleanLine(line: string): string {
   return line.replace(EXTRACTION_MARKERS, '').trim();
 }
 
-function isCjk(char: string | undefined): boolean {
-  return char !== undefined && /[\u3000-\u9fff\uff00-\uffef]/.test(char);
-}
-
-/** Joins two pieces of one cell or paragraph: no space between Chinese text. */
-function joinText(before: string, after: string): string {
-  if (before === '') return after;
-  if (after === '') return before;
-  return isCjk(before.at(-1)) || isCjk(after[0]) ? before + after : `${before} ${after}`;
-}
 
 function textOf(node: { children: Array<{ type: string; value?: string }> }): string {
   const first = node.children[0];
@@ -185,12 +174,7 @@ export function textDumpToMdast(text: string): Root {
       children.push({ type: 'heading', depth: 2, children: [{ type: 'text', value: content }], position });
       return;
     }
-    if (
-      titleDone &&
-      SUBSECTION_NUMBERING.test(content) &&
-      content.length <= MAX_SUBSECTION_HEADING &&
-      !/[。；;]/.test(content)
-    ) {
+    if (titleDone && isSubsectionHeading(content)) {
       children.push({ type: 'heading', depth: 3, children: [{ type: 'text', value: content }], position });
       return;
     }

@@ -7,12 +7,27 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { ReportError } from '../diagnostics/report-error.ts';
 
-export type SourceFormat = 'text';
+export type SourceFormat = 'text' | 'markdown' | 'html' | 'docx';
 
 /** File extensions each front end reads. */
 export const FORMAT_BY_EXTENSION: Readonly<Record<string, SourceFormat>> = {
   '.txt': 'text',
   '.text': 'text',
+  '.md': 'markdown',
+  '.markdown': 'markdown',
+  '.html': 'html',
+  '.htm': 'html',
+  '.docx': 'docx',
+};
+
+/** What to do with the formats editors most often receive that cannot be read. */
+const ADVICE: Readonly<Record<string, string>> = {
+  '.doc': '旧版 Word 文件请用 Word 或 LibreOffice 另存为 .docx',
+  '.wps': 'WPS 文件请另存为 .docx',
+  '.pdf': 'PDF 中的表格无法可靠读取，请使用机构发布的网页或 Word 版本',
+  '.jpg': '图片无法读取，请使用机构发布的网页或 Word 版本',
+  '.jpeg': '图片无法读取，请使用机构发布的网页或 Word 版本',
+  '.png': '图片无法读取，请使用机构发布的网页或 Word 版本',
 };
 
 export interface SourceFile {
@@ -28,9 +43,10 @@ export function detectFormat(path: string): SourceFormat {
   const format = FORMAT_BY_EXTENSION[extension];
   if (!format) {
     const accepted = Object.keys(FORMAT_BY_EXTENSION).join('、');
+    const advice = ADVICE[extension];
     throw new ReportError(
       'unsupported-format',
-      `不支持的文件格式“${extension || '（无扩展名）'}”：可接受的格式为 ${accepted}`,
+      `不支持的文件格式“${extension || '（无扩展名）'}”：可接受的格式为 ${accepted}${advice ? `。${advice}` : ''}`,
     );
   }
   return format;

@@ -1,3 +1,5 @@
+import { distance } from 'fastest-levenshtein';
+
 /**
  * Label normalisation: published labels drift (full-width and half-width punctuation, spaces,
  * quotes, 情况 for 情形), so every comparison between a label in a report and a label of the
@@ -55,4 +57,10 @@ export function numeralValue(numeral: string): number {
   }
   const value = NUMERALS[numeral];
   return value === undefined ? Number.NaN : value;
+}
+
+/** How alike two labels are, from 0 (nothing in common) to 1 (the same): 1 − edit distance / length. */
+export function similarity(a: string, b: string): number {
+  const longest = Math.max(a.length, b.length);
+  return longest === 0 ? 1 : 1 - distance(a, b) / longest;
 }

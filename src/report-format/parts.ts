@@ -57,6 +57,11 @@ export function matchPartHeading(line: string): PartSpec | undefined {
   const normalized = normalizeLabel(line);
   if (normalized.length === 0 || normalized.length > MAX_HEADING_LENGTH) return undefined;
   const { text } = splitNumbering(normalized);
-  const bare = text.replace(/[:：。.]$/, '');
-  return PARTS.find((part) => part.pattern.test(bare));
+  // A trailing note such as （有关情况附表） is not part of the title.
+  const bare = text.replace(/[:：。.]$/, '').replace(/\([^()]*\)$/, '');
+  const found = PARTS.find((part) => part.pattern.test(bare));
+  if (found) return found;
+  // Numbering without its punctuation: 一总体情况.
+  const unpunctuated = /^[一二三四五六七八九十]{1,2}(.+)$/.exec(bare);
+  return unpunctuated ? PARTS.find((part) => part.pattern.test(unpunctuated[1]!)) : undefined;
 }

@@ -235,7 +235,7 @@ export const Block = z
       description: 'heading: 小标题; paragraph: 段落; table: where a statistical table stands',
     }),
     text: z.string().meta({ description: 'Text as published, extraction markers removed; for a table, its kind' }),
-    line: z.number().int().meta({ description: '源文件行号 — line in the source file' }),
+    line: z.number().int().nullable().meta({ description: '源文件行号 — line in the source file (null for a Word file)' }),
   })
   .meta({ id: 'Block', description: 'One block of prose in reading order' });
 export type Block = z.infer<typeof Block>;
@@ -255,7 +255,7 @@ export const Section = z
     key: z.enum(PART_KEYS).meta({ description: 'Stable key of the part' }),
     title: z.string().meta({ description: 'The part’s title as the template words it, e.g. 总体情况' }),
     heading: z.string().meta({ description: 'The heading as published, e.g. “3、 收到和处理政府信息公开申请情况”' }),
-    line: z.number().int().meta({ description: 'Line of the heading in the source file' }),
+    line: z.number().int().nullable().meta({ description: 'Line of the heading in the source file (null for a Word file)' }),
     blocks: z.array(Block),
   })
   .meta({ id: 'Section', description: '报告的六个部分之一 — one of the six parts' });
@@ -297,8 +297,8 @@ export type Finding = z.infer<typeof Finding>;
 
 export const CellSource = z
   .object({
-    line: z.number().int().meta({ description: 'Line of the cell in the source file' }),
-    column: z.number().int().meta({ description: 'Column of the cell in the source file' }),
+    line: z.number().int().nullable().meta({ description: 'Line of the cell in the source file (null for a Word file)' }),
+    column: z.number().int().nullable().meta({ description: 'Column of the cell in the source file (null for a Word file)' }),
     text: z.string().meta({ description: 'The cell’s text as published (empty for a blank cell)' }),
   })
   .meta({ id: 'CellSource', description: 'Where one published value comes from' });
@@ -307,14 +307,31 @@ export type CellSource = z.infer<typeof CellSource>;
 export const SourceInfo = z
   .object({
     path: z.string().meta({ description: 'The report file, relative to the project (reports/…)' }),
-    format: z.enum(['text']).meta({ description: 'Input format; text: text extracted from a Word file' }),
+    format: z.enum(['text', 'markdown', 'html', 'docx']).meta({
+      description: 'Input format: text extracted from a Word file, Markdown, a web page, or a Word (.docx) file',
+    }),
     encoding: z
       .enum(['utf-8', 'utf-16le', 'utf-16be', 'gb18030'])
-      .meta({ description: 'Detected character encoding (GBK files are read as GB18030, its superset)' }),
+      .nullable()
+      .meta({ description: 'Detected character encoding (GBK files are read as GB18030, its superset); null for a Word file' }),
     bom: z.boolean().meta({ description: 'Whether the file starts with a byte-order mark' }),
     sha256: z.string().regex(/^[0-9a-f]{64}$/).meta({ description: 'SHA-256 of the file’s bytes' }),
     bytes: z.number().int().meta({ description: 'Size of the file in bytes' }),
-    lines: z.number().int().meta({ description: 'Number of lines in the file' }),
+    lines: z.number().int().nullable().meta({ description: 'Number of lines in the file (null for a Word file)' }),
+    metadata: z
+      .object({
+        origin: z.enum(['page', 'frontMatter']).meta({
+          description: 'page: the web page around the report (used where the report lacks it); frontMatter: written by an editor at the top of a Markdown file (takes precedence)',
+        }),
+        title: z.string().nullable().meta({ description: '标题 — title' }),
+        agency: z.string().nullable().meta({ description: '发布机构 — publisher' }),
+        year: z.number().int().nullable().meta({ description: '年度 — statistics year' }),
+        region: z.array(z.string()).nullable().meta({ description: '地区 — region, largest first' }),
+        publishedOn: z.string().nullable().meta({ description: '发文日期 — date of publication' }),
+        indexNumber: z.string().nullable().meta({ description: '索引号 — the page’s index number' }),
+      })
+      .nullable()
+      .meta({ description: 'What the source states about the report outside its text, if anything' }),
     cells: z.record(z.string(), CellSource).meta({
       description:
         'For every table value, keyed by its JSON path (e.g. applications.newReceived.total): the line, column and text it was read from',
@@ -342,8 +359,11 @@ const Agency = z
       .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
       .meta({ description: 'Stable URL slug made from the name’s pinyin' }),
     nameFrom: z
-      .enum(['title', 'receivingBody', 'signature', 'fileName'])
-      .meta({ description: 'Where the name was read: the title, the 受理机构 sentence, the signature, or the file name' }),
+      .enum(['frontMatter', 'title', 'receivingBody', 'signature', 'pageMetadata', 'fileName'])
+      .meta({
+        description:
+          'Where the name was read: Markdown front matter, the title, the 受理机构 sentence, the signature, the web page’s metadata, or the file name',
+      }),
     canonicalName: z.string().min(1).meta({
       description:
         '机构规范名称 — the name the portal lists the agency under: from reports/agencies.yml where an editor declared it, else the name as published',
@@ -361,8 +381,11 @@ const base = {
   agency: Agency,
   year: z.number().int().min(2000).max(2100).meta({ description: '统计年度 — the year the statistics cover (not the publication year)' }),
   yearFrom: z
-    .enum(['title', 'statisticsPeriod', 'text', 'fileName'])
-    .meta({ description: 'Where the year was read: the title, the 统计期限 sentence, the text, or the file name' }),
+    .enum(['frontMatter', 'title', 'statisticsPeriod', 'text', 'pageMetadata', 'fileName'])
+    .meta({
+      description:
+        'Where the year was read: Markdown front matter, the title, the 统计期限 sentence, the text, the web page’s metadata, or the file name',
+    }),
   title: z.string().nullable().meta({ description: '标题 — the title as published' }),
   publishedOn: z
     .string()

@@ -8,9 +8,10 @@ import { toString } from 'mdast-util-to-string';
 import { matchPartHeading, type PartSpec } from '../report-format/parts.ts';
 import { tableCells, type Row } from './table-cells.ts';
 
-export type TableKind = 'proactive' | 'applications' | 'reviewLitigation';
+export type TableKind = 'proactive' | 'applications' | 'reviewLitigation' | 'fees';
 
 export interface LocatedTable {
+  node: Table;
   kind: TableKind | 'unknown';
   rows: Row[];
   line: number;
@@ -33,6 +34,7 @@ export interface ReportStructure {
 
 const KIND_SIGNS: Array<[TableKind, (text: string) => boolean]> = [
   ['applications', (t) => /本年新收|上年结转|本年度办理结果|予以公开|结转下年度/.test(t)],
+  ['fees', (t) => /收取件数|收取金额|收费金额\(元\)|信息处理费/.test(t) && !/行政事业性收费/.test(t)],
   ['reviewLitigation', (t) => /行政复议/.test(t) && /行政诉讼|复议后起诉/.test(t)],
   ['proactive', (t) => /第二十条|信息内容|行政规范性文件|规章|行政许可|行政处罚/.test(t)],
 ];
@@ -95,6 +97,7 @@ function locateTable(node: Table, part: FoundPart | null, previous: LocatedTable
     (part ? KIND_OF_PART[part.spec.key] : undefined) ??
     'unknown';
   return {
+    node,
     kind,
     rows,
     line: node.position?.start.line ?? 0,

@@ -1,0 +1,12 @@
+/**
+ * Lines in messages. Line numbers start at 1; 0 stands for a place without one (a Word file is
+ * not made of lines), and becomes null in the published record.
+ */
+export function lineLabel(line: number): string {
+  return line > 0 ? `第${line}行` : '（Word 文件，无行号）';
+}
+
+/** A line for the record: null where there is none. */
+export function lineOrNull(line: number | null | undefined): number | null {
+  return line !== null && line !== undefined && line > 0 ? line : null;
+}

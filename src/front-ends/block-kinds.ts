@@ -1,0 +1,57 @@
+/**
+ * What every front end needs to decide about a line or a block of text: whether it is a part
+ * heading, a subsection heading or prose, and how two pieces of Chinese text are joined.
+ */
+import type { Heading, Paragraph, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { matchPartHeading } from '../report-format/parts.ts';
+
+const SUBSECTION_NUMBERING = /^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、)/;
+const MAX_SUBSECTION_HEADING = 30;
+
+/** A short numbered line without a full stop: （一）主要工作, 二、工作措施. */
+export function isSubsectionHeading(text: string): boolean {
+  return SUBSECTION_NUMBERING.test(text) && text.length <= MAX_SUBSECTION_HEADING && !/[。；;]/.test(text);
+}
+
+export function isCjk(char: string | undefined): boolean {
+  return char !== undefined && /[\u3000-\u9fff\uff00-\uffef]/.test(char);
+}
+
+/** Joins two pieces of one cell or paragraph: no space between Chinese text. */
+export function joinText(before: string, after: string): string {
+  if (before === '') return after;
+  if (after === '') return before;
+  return isCjk(before.at(-1)) || isCjk(after[0]) ? before + after : `${before} ${after}`;
+}
+
+/**
+ * Paragraphs that are headings in fact (web pages and hand-written Markdown often set a part
+ * heading as a bold paragraph) become headings: depth 2 for the six parts, 3 for subsections.
+ */
+export function promoteHeadings(tree: Root): Root {
+  let seenPart = false;
+  tree.children = tree.children.map((node): RootContent => {
+    if (node.type === 'heading') {
+      if (matchPartHeading(toString(node))) seenPart = true;
+      return node;
+    }
+    if (node.type !== 'paragraph') return node;
+    const text = toString(node).trim();
+    const depth = matchPartHeading(text) ? 2 : seenPart && isSubsectionHeading(text) ? 3 : undefined;
+    if (depth === undefined) return node;
+    if (depth === 2) seenPart = true;
+    const heading: Heading = {
+      type: 'heading',
+      depth,
+      children: [{ type: 'text', value: text }],
+      ...(node.position ? { position: node.position } : {}),
+    };
+    return heading;
+  });
+  return tree;
+}
+
+export function paragraph(text: string): Paragraph {
+  return { type: 'paragraph', children: [{ type: 'text', value: text }] };
+}
