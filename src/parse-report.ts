@@ -36,8 +36,18 @@ export function parseReportBytes(path: string, bytes: Uint8Array): Promise<Repor
 }
 
 export async function parseReportSource(source: SourceFile): Promise<Report> {
-  if (source.format === 'docx') return reportFromTree(await binaryFrontEnds.docx(source.bytes), source, null);
-  return parseTextSource(source);
+  return (await analyseSource(source)).report;
+}
+
+/** The record and the tree it was read from (for the Markdown export). */
+export async function analyseSource(source: SourceFile): Promise<{ report: Report; frontEnd: FrontEndResult }> {
+  if (source.format === 'docx') {
+    const frontEnd = await binaryFrontEnds.docx(source.bytes);
+    return { report: reportFromTree(frontEnd, source, null), frontEnd };
+  }
+  const decoded = decodeBytes(source.bytes);
+  const frontEnd = textFrontEnds[source.format](decoded.text);
+  return { report: reportFromTree(frontEnd, source, decoded), frontEnd };
 }
 
 /** The pipeline for the formats that are text: synchronous, for bulk work. */

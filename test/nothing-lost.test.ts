@@ -8,11 +8,51 @@ import { describe, expect, it } from 'vitest';
 import { parseReportFile } from '../src/parse-report.ts';
 import { cleanLine } from '../src/front-ends/text-dump-to-mdast.ts';
 import { looksLikeValue } from '../src/report-format/numbers.ts';
+import { select, selectAll } from 'hast-util-select';
+import { toText } from 'hast-util-to-text';
+import rehypeParse from 'rehype-parse';
+import { unified } from 'unified';
 import { fixtureCases } from './fixture-cases.ts';
 
 const cases = fixtureCases().filter((c) => c.name !== 'not-a-report');
 
-describe.each(cases)('$name', ({ input }) => {
+describe.each(cases.filter((c) => c.input.endsWith('.html')))('$name', ({ input }) => {
+  const root = unified().use(rehypeParse).parse(readFileSync(input, 'utf8'));
+  const body = select('.TRS_Editor', root)!;
+
+  it('keeps every paragraph of the article', async () => {
+    const report = await parseReportFile(relative(process.cwd(), input));
+    const blocks = [...report.preamble, ...report.sections.flatMap((s) => s.blocks)];
+    const published = [report.title ?? '', ...report.sections.map((s) => s.heading), ...blocks.map((b) => b.text)]
+      .join('\n')
+      .replace(/\s+/g, '');
+    const tables = new Set(selectAll('table', body).flatMap((table) => selectAll('p', table)));
+    for (const paragraph of selectAll('p, h1, h2, h3, h4', body)) {
+      if (tables.has(paragraph)) continue;
+      const text = toText(paragraph).replace(/\s+/g, '');
+      if (text === '') continue;
+      expect(published.includes(text), text).toBe(true);
+    }
+  });
+
+  it('accounts for every number in every table cell', async () => {
+    const report = await parseReportFile(relative(process.cwd(), input));
+    const recorded = new Set(Object.values(report.source.cells).map((cell) => `${cell.line}:${cell.column}`));
+    const unrecorded = selectAll('td, th', body).filter((cell) => {
+      const text = toText(cell).trim();
+      const { line, column } = cell.position!.start;
+      return /[0-9]/.test(text) && looksLikeValue(text) && !recorded.has(`${line}:${column}`);
+    });
+    // A page is one long line, so a number not read must be one a finding quotes (its row's values).
+    const ROW_RULES = ['row-not-in-template', 'unknown-row-label', 'extra-row', 'wrong-cell-count', 'duplicate-row', 'unknown-column', 'unlabelled-row'];
+    const quoted = report.findings
+      .filter((finding) => ROW_RULES.includes(finding.rule))
+      .reduce((count, finding) => count + (finding.message.match(/“[^”]*”/g)?.length ?? 0), 0);
+    expect(unrecorded.length).toBeLessThanOrEqual(quoted);
+  });
+});
+
+describe.each(cases.filter((c) => c.input.endsWith('.txt')))('$name', ({ input }) => {
   const lines = readFileSync(input, 'utf8').split('\n');
 
   it('keeps every line of prose', async () => {

@@ -15,7 +15,7 @@ const COLLECTED = new RegExp(`实际收取(?:的)?(?:总)?(?:金额|费用)(?:�
 /** “发出收费通知的件数和总金额以及实际收取的总金额均为0” */
 const ALL_ZERO = /收费通知[^。]*?(?:实际收取[^。]*?)?均为\s*(?:0|零)/;
 const NONE_SENT = /未(?:发出|下发|发送)(?:过)?(?:任何)?收费通知/;
-const NONE_COLLECTED = /未(?:收取|收缴)(?:任何)?(?:信息处理费|费用)/;
+const NONE_COLLECTED = /(?:未|没有|无)(?:产生|收取|收缴)(?:过)?(?:任何)?(?:信息(?:公开)?处理费|费用)/;
 
 function amountYuan(text: string | undefined): number | null {
   if (text === undefined) return null;
@@ -65,7 +65,7 @@ export function extractFees(blocks: Block[], tables: LocatedTable[] = [], contex
   for (const block of blocks) {
     if (block.type === 'table') continue;
     for (const sentence of block.text.split(/(?<=[。；;])/)) {
-      if (!/收费|信息处理费|收取/.test(sentence)) continue;
+      if (!/收费|处理费|收取/.test(sentence)) continue;
       let stated = false;
       if (ALL_ZERO.test(sentence)) {
         fees.noticesSent = 0;

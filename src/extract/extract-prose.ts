@@ -15,7 +15,7 @@ function toBlock(node: RootContent, tables: LocatedTable[]): Block {
     const kind = tables.find((table) => table.node === node)?.kind ?? 'unknown';
     return { type: 'table', text: kind, line };
   }
-  return { type: node.type === 'heading' ? 'heading' : 'paragraph', text: toString(node), line };
+  return { type: node.type === 'heading' ? 'heading' : 'paragraph', text: toString(node).trim(), line };
 }
 
 export function extractProse(structure: ReportStructure): { preamble: Block[]; sections: Section[] } {

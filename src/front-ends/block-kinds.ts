@@ -30,6 +30,7 @@ export function joinText(before: string, after: string): string {
  * heading as a bold paragraph) become headings: depth 2 for the six parts, 3 for subsections.
  */
 export function promoteHeadings(tree: Root): Root {
+  promoteTitle(tree);
   let seenPart = false;
   tree.children = tree.children.map((node): RootContent => {
     if (node.type === 'heading') {
@@ -50,6 +51,35 @@ export function promoteHeadings(tree: Root): Root {
     return heading;
   });
   return tree;
+}
+
+/**
+ * Without a title heading, the first short paragraph before part 1 that names a report is the
+ * title (a Word title style comes out of mammoth as a plain paragraph).
+ */
+function promoteTitle(tree: Root): void {
+  const isTitle = (node: RootContent) => node.type === 'heading' && node.depth === 1 && !matchPartHeading(toString(node));
+  if (tree.children.some(isTitle)) return;
+  for (const [index, node] of tree.children.entries()) {
+    if (node.type === 'heading' && matchPartHeading(toString(node))) return;
+    if (node.type !== 'paragraph') continue;
+    const text = toString(node).trim();
+    if (matchPartHeading(text)) return;
+    if (text.length <= 60 && /报告$/.test(text) && !/[。；;]/.test(text)) {
+      // A title set on two lines (机构名 / 2023年度……报告) is one title.
+      const previous = tree.children[index - 1];
+      const before = previous?.type === 'paragraph' ? toString(previous).trim() : '';
+      const joined = before !== '' && before.length <= 40 && !/[。，,；;：:]/.test(before);
+      const start = joined ? previous!.position?.start : node.position?.start;
+      tree.children.splice(joined ? index - 1 : index, joined ? 2 : 1, {
+        type: 'heading',
+        depth: 1,
+        children: [{ type: 'text', value: joined ? joinText(before, text) : text }],
+        ...(start && node.position ? { position: { start, end: node.position.end } } : {}),
+      });
+      return;
+    }
+  }
 }
 
 export function paragraph(text: string): Paragraph {

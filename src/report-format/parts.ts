@@ -42,7 +42,12 @@ export const PARTS: readonly PartSpec[] = [
     title: '存在的主要问题及改进情况',
     pattern: /^存在的?主要问题(?:及|和|与)?(?:改进|整改)?(?:情况|措施)?$/,
   },
-  { part: 6, key: 'other', title: '其他需要报告的事项', pattern: /^其他需要报告的?事项$/ },
+  {
+    part: 6,
+    key: 'other',
+    title: '其他需要报告的事项',
+    pattern: /^其他需要报告的?事项$|^需要说明的其他事项(?:与附表|及附表)?$/,
+  },
 ];
 
 /** A heading longer than this is a sentence, not a part heading. */

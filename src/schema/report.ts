@@ -391,7 +391,10 @@ const base = {
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/)
     .nullable()
-    .meta({ description: '发布日期 — the date the report is signed or published, ISO 8601' }),
+    .meta({
+      description:
+        '发布日期 — ISO 8601: the date signed at the end of the report; where it has none, the date its web page or front matter gives',
+    }),
   contact: Contact,
   preamble: z.array(Block).meta({ description: '导语 — text before part 1' }),
   sections: z.array(Section).meta({ description: 'The six parts in source order, with their prose' }),

@@ -1,0 +1,54 @@
+/**
+ * A report's tree written out as clean Markdown with GFM tables (mdast-util-to-markdown and the
+ * table extension of mdast-util-gfm-table). Parsed back by the Markdown front end it gives the
+ * same record: the round trip is tested for every fixture. This is the Markdown download.
+ *
+ * Two things keep the round trip exact:
+ * - GFM cuts every table row to the width of its first row, so each row is padded to the widest
+ *   one — at its start, where a merged label cell would stand, so that the value cells keep
+ *   their place at the end of the row;
+ * - what the record took from outside the text (a web page's metadata, the file name) is written
+ *   as front matter, since the Markdown file has neither.
+ */
+import type { Root, Table, TableCell } from 'mdast';
+import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
+import { toMarkdown } from 'mdast-util-to-markdown';
+import { stringify as stringifyYaml } from 'yaml';
+import type { Report } from '../schema/report.ts';
+
+export function padTable(table: Table): Table {
+  const width = Math.max(1, ...table.children.map((row) => row.children.length));
+  return {
+    ...table,
+    align: Array.from({ length: width }, () => null),
+    children: table.children.map((row) => ({
+      ...row,
+      children: [
+        ...Array.from({ length: width - row.children.length }, (): TableCell => ({ type: 'tableCell', children: [] })),
+        ...row.children,
+      ],
+    })),
+  };
+}
+
+/** Front matter for what the record did not read from the text itself. */
+function frontMatter(report: Report): Record<string, unknown> {
+  const outside = (from: string) => from === 'pageMetadata' || from === 'fileName' || from === 'frontMatter';
+  const data: Record<string, unknown> = {};
+  if (outside(report.agency.nameFrom)) data['agency'] = report.agency.name;
+  if (outside(report.yearFrom)) data['year'] = report.year;
+  const metadata = report.source.metadata;
+  if (metadata?.origin === 'frontMatter' && metadata.region) data['region'] = metadata.region;
+  if (report.publishedOn && metadata?.publishedOn === report.publishedOn) data['publishedOn'] = report.publishedOn;
+  return data;
+}
+
+export function treeToMarkdown(tree: Root, report: Report): string {
+  const clean: Root = {
+    type: 'root',
+    children: tree.children.map((node) => (node.type === 'table' ? padTable(node) : node)),
+  };
+  const body = toMarkdown(clean, { extensions: [gfmTableToMarkdown()], bullet: '-', rule: '-' });
+  const data = frontMatter(report);
+  return Object.keys(data).length > 0 ? `---\n${stringifyYaml(data)}---\n\n${body}` : body;
+}

@@ -1,0 +1,84 @@
+/**
+ * The same report in every format an editor receives gives the same table values: each sample
+ * report is written out as Markdown, as a web page (inside site navigation, a breadcrumb and a
+ * footer) and as a Word file made with the docx package, and read back by its front end.
+ */
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
+import { toHtml } from 'hast-util-to-html';
+import type { Root, Table as MdastTable } from 'mdast';
+import { toHast } from 'mdast-util-to-hast';
+import { toString } from 'mdast-util-to-string';
+import { describe, expect, it } from 'vitest';
+import { analyseSource, parseReportBytes } from '../src/parse-report.ts';
+import { padTable, treeToMarkdown } from '../src/publish/report-markdown.ts';
+import { sourceFromBytes } from '../src/read/read-report.ts';
+import type { Report } from '../src/schema/report.ts';
+import { fixtureCases } from './fixture-cases.ts';
+
+const samples = fixtureCases().filter((c) => /^20\d\d-template-/.test(c.name));
+
+function tables(report: Report) {
+  const { proactive, applications, reviewLitigation, template } = report;
+  return { template, proactive, applications, reviewLitigation };
+}
+
+function padded(tree: Root): Root {
+  return { type: 'root', children: tree.children.map((node) => (node.type === 'table' ? padTable(node) : node)) };
+}
+
+function asWebPage(tree: Root): string {
+  const article = toHtml(toHast(padded(tree)));
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>政务公开</title></head><body>
+<nav><a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a> &gt; 年度报告</nav>
+<div class="main"><div class="article_content"><div class="TRS_Editor">${article}</div></div></div>
+<footer>主办单位：某某人民政府办公室　网站标识码：0000000000</footer></body></html>`;
+}
+
+function asWordFile(tree: Root): Promise<Buffer> {
+  const children = padded(tree).children.map((node) => {
+    if (node.type === 'table') {
+      return new Table({
+        rows: (node as MdastTable).children.map(
+          (row) =>
+            new TableRow({
+              children: row.children.map((cell) => new TableCell({ children: [new Paragraph(toString(cell))] })),
+            }),
+        ),
+      });
+    }
+    const heading =
+      node.type === 'heading' ? [HeadingLevel.TITLE, HeadingLevel.HEADING_1, HeadingLevel.HEADING_2][node.depth - 1] : undefined;
+    return new Paragraph({ text: toString(node), ...(heading ? { heading } : {}), alignment: AlignmentType.LEFT });
+  });
+  return Packer.toBuffer(new Document({ sections: [{ children }] }));
+}
+
+describe.each(samples)('$name in every format', ({ input }) => {
+  const path = relative(process.cwd(), input);
+  const original = analyseSource(sourceFromBytes(path, readFileSync(input)));
+
+  it('as Markdown', async () => {
+    const { report, frontEnd } = await original;
+    const again = await parseReportBytes('report.md', Buffer.from(treeToMarkdown(frontEnd.tree, report)));
+    expect(tables(again)).toEqual(tables(report));
+  });
+
+  it('as a web page', async () => {
+    const { report, frontEnd } = await original;
+    const again = await parseReportBytes('report.html', Buffer.from(asWebPage(frontEnd.tree)));
+    expect(again.source.format).toBe('html');
+    expect(tables(again)).toEqual(tables(report));
+    expect(again.agency.name).toBe(report.agency.name);
+    expect(again.year).toBe(report.year);
+  });
+
+  it('as a Word file', async () => {
+    const { report, frontEnd } = await original;
+    const again = await parseReportBytes('report.docx', await asWordFile(frontEnd.tree));
+    expect(again.source).toMatchObject({ format: 'docx', encoding: null, lines: null });
+    expect(tables(again)).toEqual(tables(report));
+    expect(Object.values(again.source.cells).every((cell) => cell.line === null)).toBe(true);
+  });
+});

@@ -1,0 +1,52 @@
+/**
+ * Any report's tree, written out as Markdown and parsed back, gives the same record — all but
+ * what depends on the file itself (its format, bytes and line numbers) and where a value was
+ * read (the Markdown says in front matter what a web page said in its metadata).
+ */
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import type { Table } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { describe, expect, it } from 'vitest';
+import { analyseSource, parseReportBytes } from '../src/parse-report.ts';
+import { sourceFromBytes } from '../src/read/read-report.ts';
+import { treeToMarkdown } from '../src/publish/report-markdown.ts';
+import type { Report } from '../src/schema/report.ts';
+import { fixtureCases } from './fixture-cases.ts';
+
+/** The record without its provenance: source, line numbers and the wording of findings that cite them. */
+export function content(report: Report): unknown {
+  const strip = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(strip);
+    if (value && typeof value === 'object') {
+      return Object.fromEntries(
+        Object.entries(value)
+          .filter(([key]) => !['line', 'column', 'source', 'nameFrom', 'yearFrom', 'message'].includes(key))
+          .map(([key, inner]) => [key, strip(inner)]),
+      );
+    }
+    return value;
+  };
+  return strip(report);
+}
+
+const cases = fixtureCases().filter((c) => c.name !== 'not-a-report');
+
+describe('Markdown round trip', () => {
+  it.each(cases.map((c) => [c.name, c.input]))('%s', async (_, input) => {
+    const path = relative(process.cwd(), input);
+    const { report, frontEnd } = await analyseSource(sourceFromBytes(path, readFileSync(input)));
+    const markdown = treeToMarkdown(frontEnd.tree, report);
+    // GFM cuts rows to the width of the header row: every row must be as wide as its header.
+    const tree = unified().use(remarkParse).use(remarkGfm).parse(markdown);
+    for (const table of tree.children.filter((node): node is Table => node.type === 'table')) {
+      const width = table.children[0]!.children.length;
+      for (const row of table.children) expect(row.children.length).toBe(width);
+    }
+    const again = await parseReportBytes(path.replace(/\.\w+$/, '.md'), Buffer.from(markdown));
+    expect(again.source.format).toBe('markdown');
+    expect(content(again)).toEqual(content(report));
+  });
+});
