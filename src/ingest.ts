@@ -4,7 +4,9 @@
  */
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseReportFile } from './parse-report.ts';
+import type { Root } from 'mdast';
+import { analyseSource } from './parse-report.ts';
+import { readReport } from './read/read-report.ts';
 import { ReportError } from './diagnostics/report-error.ts';
 import type { Finding, Report } from './schema/report.ts';
 import { REGISTRY_FILE, applyRegistry, loadAgencyRegistry, type AgencyRegistry } from './registry/agency-registry.ts';
@@ -20,6 +22,8 @@ export interface IngestFailure {
 export interface IngestResult {
   reports: Report[];
   failures: IngestFailure[];
+  /** Each report's tree, by report id (for the Markdown export). */
+  trees: Map<string, Root>;
 }
 
 /** Files in `folder` that editors put there as reports: not hidden files, not notes. */
@@ -35,7 +39,7 @@ export async function listReportFiles(folder: string): Promise<string[]> {
 }
 
 export async function ingestFolder(folder: string): Promise<IngestResult> {
-  const result: IngestResult = { reports: [], failures: [] };
+  const result: IngestResult = { reports: [], failures: [], trees: new Map() };
   let registry: AgencyRegistry = new Map();
   const registryPath = join(folder, REGISTRY_FILE);
   try {
@@ -47,7 +51,8 @@ export async function ingestFolder(folder: string): Promise<IngestResult> {
   const byId = new Map<string, Report>();
   for (const path of await listReportFiles(folder)) {
     try {
-      const report = applyRegistry(await parseReportFile(path), registry);
+      const { report: parsed, frontEnd } = await analyseSource(await readReport(path));
+      const report = applyRegistry(parsed, registry);
       const clash = byId.get(report.id);
       if (clash) {
         result.failures.push({
@@ -61,6 +66,7 @@ export async function ingestFolder(folder: string): Promise<IngestResult> {
       }
       byId.set(report.id, report);
       result.reports.push(report);
+      result.trees.set(report.id, frontEnd.tree);
     } catch (error) {
       if (error instanceof ReportError) {
         result.failures.push({ path, rule: error.rule, message: error.message, line: error.line, column: error.column });

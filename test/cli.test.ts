@@ -70,7 +70,7 @@ describe('npm run ingest', () => {
     await writeFile(join(reports, '2022-某局.doc'), 'not really a Word file');
     const { code, stdout } = await npm(['ingest', '--', reports, out]);
     expect(code).toBe(0);
-    expect((await readdir(join(out, 'reports'))).sort()).toEqual(['nanguanqu-minzhengju-2021.csv', 'nanguanqu-minzhengju-2021.json']);
+    expect((await readdir(join(out, 'reports'))).sort()).toEqual(['nanguanqu-minzhengju-2021.csv', 'nanguanqu-minzhengju-2021.json', 'nanguanqu-minzhengju-2021.md']);
     expect(await readFile(join(out, 'sources', 'nanguanqu-minzhengju-2021.txt'))).toEqual(await readFile('reports/2021-南关区民政局.txt'));
     const index = JSON.parse(await readFile(join(out, 'index.json'), 'utf8'));
     expect(index.reports.map((r: { id: string }) => r.id)).toEqual(['nanguanqu-minzhengju-2021']);

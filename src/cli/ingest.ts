@@ -4,6 +4,7 @@
  * Parses every file in reports/ and writes what the site and the downloads are built from:
  *   data/reports/<id>.json   the validated record
  *   data/reports/<id>.csv    its table values, one per row (tidy CSV)
+ *   data/reports/<id>.md     the report as clean Markdown (reads back to the same record)
  *   data/sources/<id>.<ext>  the original file, byte for byte
  *   data/index.json          every report's summary and every file that could not be read
  * A bad file is listed with its message; the others are written.
@@ -12,12 +13,13 @@ import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { countBySeverity, ingestFolder } from '../ingest.ts';
 import { reportCsv } from '../publish/report-csv.ts';
+import { treeToMarkdown } from '../publish/report-markdown.ts';
 import { formatFileMessages } from './format-message.ts';
 
 const [reportsFolder = 'reports', outputFolder = 'data'] = process.argv.slice(2);
 
 const started = performance.now();
-const { reports, failures } = await ingestFolder(reportsFolder);
+const { reports, failures, trees } = await ingestFolder(reportsFolder);
 
 for (const sub of ['reports', 'sources']) {
   await rm(join(outputFolder, sub), { recursive: true, force: true });
@@ -26,6 +28,7 @@ for (const sub of ['reports', 'sources']) {
 for (const report of reports) {
   await writeFile(join(outputFolder, 'reports', `${report.id}.json`), `${JSON.stringify(report, null, 2)}\n`);
   await writeFile(join(outputFolder, 'reports', `${report.id}.csv`), reportCsv(report));
+  await writeFile(join(outputFolder, 'reports', `${report.id}.md`), treeToMarkdown(trees.get(report.id)!, report));
   await copyFile(report.source.path, join(outputFolder, 'sources', `${report.id}${extname(report.source.path).toLowerCase()}`));
 }
 const index = {

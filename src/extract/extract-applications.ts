@@ -162,7 +162,7 @@ export function extractApplications(
       const isGroupHeading = groupOf(text) !== undefined;
       const isHeader = !inBody && !hasNumbers(values);
       if ((isGroupHeading || isHeader) && !hasNumbers(values)) continue;
-      if (!hasNumbers(row)) {
+      if (!hasNumbers(values)) {
         noteRow(context, '申请情况表', row);
         continue;
       }

@@ -11,7 +11,7 @@ import { readValue, type ValueContext } from './read-values.ts';
 const AMOUNT = '([0-9０-９.,，]+\\s*(?:万元|元|万)?)';
 const NOTICES = new RegExp(`发出收费通知(?:的)?(?:件数|数量)?(?:为|是|共)?\\s*([0-9０-９]+)\\s*(?:件|份|次)`);
 const NOTIFIED = new RegExp(`(?:收费通知|通知)(?:的)?总金额(?:为|是)?\\s*${AMOUNT}`);
-const COLLECTED = new RegExp(`实际收取(?:的)?(?:总)?(?:金额|费用)(?:为|是)?\\s*${AMOUNT}`);
+const COLLECTED = new RegExp(`实际收取(?:的)?(?:总)?(?:金额|费用|信息(?:公开)?处理费)(?:为|是|共)?\\s*${AMOUNT}`);
 /** “发出收费通知的件数和总金额以及实际收取的总金额均为0” */
 const ALL_ZERO = /收费通知[^。]*?(?:实际收取[^。]*?)?均为\s*(?:0|零)/;
 const NONE_SENT = /未(?:发出|下发|发送)(?:过)?(?:任何)?收费通知/;

@@ -60,7 +60,7 @@ export function extractProactive(
     const spec =
       specs.find((s) => s.item === item && s.pattern.test(label)) ?? specs.find((s) => s.pattern.test(label));
     if (!spec) {
-      if (!hasNumbers(row)) {
+      if (!hasNumbers(rest)) {
         noteRow(context, '主动公开表', row);
       } else {
         findings.warning(

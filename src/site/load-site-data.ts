@@ -19,7 +19,7 @@ export interface ReportPage {
   /** The six parts in order, each with its prose and, for parts 2 to 4, its table(s). */
   parts: Array<{ part: number; heading: string; found: boolean; blocks: Block[]; tables: TableLayout[] }>;
   /** The file names of the downloads, under /data/. */
-  files: { json: string; csv: string; source: string };
+  files: { json: string; csv: string; markdown: string; source: string };
 }
 
 export interface AgencyPage {
@@ -116,6 +116,7 @@ export function buildSiteData(reports: Report[], failures: IngestFailure[]): Sit
     files: {
       json: `reports/${report.id}.json`,
       csv: `reports/${report.id}.csv`,
+      markdown: `reports/${report.id}.md`,
       source: `sources/${report.id}${/\.[^.]+$/.exec(report.source.path)?.[0]?.toLowerCase() ?? ''}`,
     },
     };
