@@ -255,7 +255,9 @@ function checkColumns(rows: Row[], tableStart: number, context: ValueContext): v
     return;
   }
   const printed = header.map((cell) => cell.label).filter((text) => text !== '');
-  if (printed.join('|') !== organisations.join('|')) {
+  // The template's two-level header, or the same columns flattened into one row.
+  const accepted = [organisations, APPLICANT_COLUMNS.map((column) => column.label)].map((labels) => labels.join('|'));
+  if (!accepted.includes(printed.join('|'))) {
     context.findings.warning(
       'applicant-columns',
       `申请情况表${lineLabel(rowLine(header))}的表头为“${printed.join('、')}”，与模板（${organisations.join('、')}）不同：按模板的栏目顺序读取`,
