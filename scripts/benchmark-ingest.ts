@@ -1,8 +1,9 @@
 /**
- * npm run bench [-- <count>]
+ * npm run bench [-- <count> <pages>]
  *
- * Parses <count> reports (default 10,000) made from the sample reports in reports/, each with
- * its own agency name so every record is distinct, and prints the time, the rate and the memory.
+ * Parses <count> text reports (default 10,000) made from the text reports in reports/, each with
+ * its own agency name so every record is distinct, then <pages> web pages (default 500) made
+ * from the saved pages in reports/, and prints the time, the rate and the memory of each.
  * Target: ten thousand reports in seconds, not minutes.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { parseTextSource } from '../src/parse-report.ts';
 import { sourceFromBytes } from '../src/read/read-report.ts';
 
 const count = Number(process.argv[2] ?? 10_000);
+const pageCount = Number(process.argv[3] ?? 500);
 const folder = 'reports';
 const samples = readdirSync(folder)
   .filter((name) => name.endsWith('.txt'))
@@ -43,3 +45,21 @@ console.log(`reports parsed:     ${count.toLocaleString('en')} (${mb(inputBytes)
 console.log(`time:               ${seconds.toFixed(2)} s`);
 console.log(`rate:               ${Math.round(count / seconds).toLocaleString('en')} reports/s, ${((seconds / count) * 1000).toFixed(2)} ms per report`);
 console.log(`peak resident set:  ${mb(peakRss)} (before: ${mb(before.rss)})`);
+
+// Web pages: each ~130 KB, most of it the site's navigation and scripts around the report.
+const pages = readdirSync(folder)
+  .filter((name) => name.endsWith('.html'))
+  .map((name) => ({ name, bytes: readFileSync(join(folder, name)) }));
+if (pages.length > 0 && pageCount > 0) {
+  const pageBytes = Array.from({ length: pageCount }, (_, i) => pages[i % pages.length]!.bytes.length).reduce((a, b) => a + b, 0);
+  const pageStart = performance.now();
+  for (let i = 0; i < pageCount; i++) {
+    const page = pages[i % pages.length]!;
+    parseTextSource(sourceFromBytes(`reports/bench-${i}-${page.name}`, page.bytes));
+    if (i % 100 === 0) peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }
+  const pageSeconds = (performance.now() - pageStart) / 1000;
+  console.log(`web pages parsed:   ${pageCount.toLocaleString('en')} (${mb(pageBytes)} of HTML)`);
+  console.log(`time:               ${pageSeconds.toFixed(2)} s, ${((pageSeconds / pageCount) * 1000).toFixed(1)} ms per page`);
+  console.log(`peak resident set:  ${mb(Math.max(peakRss, process.memoryUsage().rss))}`);
+}
