@@ -5,15 +5,16 @@
  *   data/reports/<id>.json   the validated record
  *   data/reports/<id>.csv    its table values, one per row (tidy CSV)
  *   data/reports/<id>.md     the report as clean Markdown (reads back to the same record)
- *   data/sources/<id>.<ext>  the original file, byte for byte
+ *   data/sources/<id>.<ext>  the original file, byte for byte (a web page as <id>.html.txt)
  *   data/index.json          every report's summary and every file that could not be read
  * A bad file is listed with its message; the others are written.
  */
 import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
 import { countBySeverity, ingestFolder } from '../ingest.ts';
 import { reportCsv } from '../publish/report-csv.ts';
 import { treeToMarkdown } from '../publish/report-markdown.ts';
+import { publishedSourceName } from '../publish/source-file-name.ts';
 import { formatFileMessages } from './format-message.ts';
 
 const [reportsFolder = 'reports', outputFolder = 'data'] = process.argv.slice(2);
@@ -29,7 +30,7 @@ for (const report of reports) {
   await writeFile(join(outputFolder, 'reports', `${report.id}.json`), `${JSON.stringify(report, null, 2)}\n`);
   await writeFile(join(outputFolder, 'reports', `${report.id}.csv`), reportCsv(report));
   await writeFile(join(outputFolder, 'reports', `${report.id}.md`), treeToMarkdown(trees.get(report.id)!, report));
-  await copyFile(report.source.path, join(outputFolder, 'sources', `${report.id}${extname(report.source.path).toLowerCase()}`));
+  await copyFile(report.source.path, join(outputFolder, 'sources', publishedSourceName(report.id, report.source.path)));
 }
 const index = {
   reports: reports.map((report) => ({

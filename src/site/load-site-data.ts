@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Report, type Block } from '../schema/report.ts';
 import { PARTS } from '../report-format/parts.ts';
+import { originalFileName, publishedSourceName } from '../publish/source-file-name.ts';
 import type { IngestFailure } from '../ingest.ts';
 import { ALL_METRICS, reportMetrics, type Metrics } from './metrics.ts';
 import { applicationsLayout, proactiveLayouts, reviewLitigationLayout, type TableLayout } from './table-layouts.ts';
@@ -19,7 +20,7 @@ export interface ReportPage {
   /** The six parts in order, each with its prose and, for parts 2 to 4, its table(s). */
   parts: Array<{ part: number; heading: string; found: boolean; blocks: Block[]; tables: TableLayout[] }>;
   /** The file names of the downloads, under /data/. */
-  files: { json: string; csv: string; markdown: string; source: string };
+  files: { json: string; csv: string; markdown: string; source: string; sourceName: string };
 }
 
 export interface AgencyPage {
@@ -117,7 +118,8 @@ export function buildSiteData(reports: Report[], failures: IngestFailure[]): Sit
       json: `reports/${report.id}.json`,
       csv: `reports/${report.id}.csv`,
       markdown: `reports/${report.id}.md`,
-      source: `sources/${report.id}${/\.[^.]+$/.exec(report.source.path)?.[0]?.toLowerCase() ?? ''}`,
+      source: `sources/${publishedSourceName(report.id, report.source.path)}`,
+      sourceName: originalFileName(report.source.path),
     },
     };
   });

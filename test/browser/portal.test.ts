@@ -171,6 +171,16 @@ describe.skipIf(!available)('the portal in Chromium', () => {
     }
   });
 
+  it('serves a saved web page’s original as text, never as a page of the portal', async () => {
+    const { page, close } = await open('/agencies/pingtanzongheshiyanqu-jiaotongyujiansheju/2023/');
+    const link = page.locator('a', { hasText: '报告原文' });
+    expect(await link.getAttribute('href')).toMatch(/\.html\.txt$/);
+    expect(await link.getAttribute('download')).toBe('2023-平潭综合实验区交通与建设局.html');
+    const response = await page.request.get(`${site.origin}${await link.getAttribute('href')}`);
+    expect(response.headers()['content-type']).toMatch(/^text\/plain/);
+    await close();
+  });
+
   it('shows script and HTML from a report as inert text', async () => {
     const { page, problems, close } = await open('/agencies/nanguanqu-minzhengju/2022/');
     expect(problems).toEqual([]);
