@@ -10,6 +10,10 @@ import { toHtml } from 'hast-util-to-html';
 import type { Root, Table as MdastTable } from 'mdast';
 import { toHast } from 'mdast-util-to-hast';
 import { toString } from 'mdast-util-to-string';
+import { select, selectAll } from 'hast-util-select';
+import { toText } from 'hast-util-to-text';
+import rehypeParse from 'rehype-parse';
+import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { analyseSource, parseReportBytes } from '../src/parse-report.ts';
 import { padTable, treeToMarkdown } from '../src/publish/report-markdown.ts';
@@ -80,5 +84,43 @@ describe.each(samples)('$name in every format', ({ input }) => {
     expect(again.source).toMatchObject({ format: 'docx', encoding: null, lines: null });
     expect(tables(again)).toEqual(tables(report));
     expect(Object.values(again.source.cells).every((cell) => cell.line === null)).toBe(true);
+  });
+});
+
+/** A web page's paragraphs and tables as a Word document, merged cells kept as merged cells. */
+function pageAsWordFile(html: string): Promise<Buffer> {
+  const root = unified().use(rehypeParse).parse(html);
+  const body = select('.TRS_Editor', root)!;
+  const blocks = selectAll('p, table', body).filter(
+    (node) => node.tagName === 'table' ? !selectAll('table', node).some((inner) => inner !== node) : !selectAll('table', body).some((table) => !selectAll('table', table).some((inner) => inner !== table) && selectAll('p', table).includes(node)),
+  );
+  const children = blocks.map((node) => {
+    if (node.tagName !== 'table') return new Paragraph(toText(node).trim());
+    return new Table({
+      rows: selectAll('tr', node).map(
+        (tr) =>
+          new TableRow({
+            children: selectAll('td, th', tr).map(
+              (td) =>
+                new TableCell({
+                  children: [new Paragraph(toText(td).replace(/\s+/g, ''))],
+                  rowSpan: Number(td.properties['rowSpan'] ?? 1),
+                  columnSpan: Number(td.properties['colSpan'] ?? 1),
+                }),
+            ),
+          }),
+      ),
+    });
+  });
+  return Packer.toBuffer(new Document({ sections: [{ children }] }));
+}
+
+describe('a Word file with the template’s merged header blocks', () => {
+  it('gives the same table values as the web page it was made from', async () => {
+    const input = fixtureCases().find((c) => c.name === 'html-2021-template-merged-headers-in-layout-table')!.input;
+    const page = await parseReportBytes('page.html', readFileSync(input));
+    // The agency is only in the page's metadata block, which a Word file does not have: the file name says it.
+    const word = await parseReportBytes('2021-长春市南关区统计局.docx', await pageAsWordFile(readFileSync(input, 'utf8')));
+    expect(tables(word)).toEqual(tables(page));
   });
 });
