@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Root } from 'mdast';
 import { analyseSource } from './parse-report.ts';
 import { readReport } from './read/read-report.ts';
+import { checkSeries } from './checks/index.ts';
 import { ReportError } from './diagnostics/report-error.ts';
 import type { Finding, Report } from './schema/report.ts';
 import { REGISTRY_FILE, applyRegistry, loadAgencyRegistry, type AgencyRegistry } from './registry/agency-registry.ts';
@@ -83,6 +84,7 @@ export async function ingestFolder(folder: string): Promise<IngestResult> {
       });
     }
   }
+  result.reports = checkSeries(result.reports);
   return result;
 }
 

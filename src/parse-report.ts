@@ -25,6 +25,7 @@ import { describeCells, type CellMap } from './extract/read-values.ts';
 import { Findings } from './diagnostics/findings.ts';
 import { ReportError } from './diagnostics/report-error.ts';
 import { PARTS } from './report-format/parts.ts';
+import { checkReport } from './checks/index.ts';
 import { Report, SCHEMA_VERSION } from './schema/report.ts';
 
 export async function parseReportFile(path: string): Promise<Report> {
@@ -127,6 +128,7 @@ export function reportFromTree({ tree, metadata: sourceMetadata }: FrontEndResul
       cells,
     },
   };
+  record.findings.push(...checkReport(record as unknown as Report));
   const validated = Report.safeParse(record);
   if (!validated.success) {
     // The extractors build the record; a mismatch with the schema is a bug in them, not in the report.

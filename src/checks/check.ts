@@ -1,0 +1,61 @@
+/**
+ * The consistency rules (勾稽关系). Each rule is a module in this folder named after its rule id;
+ * a rule reads validated records and returns findings, each with a Chinese sentence that says
+ * what should hold and what the report says, the JSON paths and the source line.
+ */
+import type { ApplicantCounts, Finding, Report } from '../schema/report.ts';
+import { APPLICANT_COLUMNS } from '../report-format/applications.ts';
+
+/** A rule over one report. */
+export interface ReportRule {
+  id: string;
+  check(report: Report): Finding[];
+}
+
+/** A rule over one agency's reports, oldest first; findings go to the later report. */
+export interface SeriesRule {
+  id: string;
+  check(previous: Report, current: Report): Finding[];
+}
+
+export function finding(
+  report: Report,
+  rule: string,
+  message: string,
+  paths: string[],
+  severity: Finding['severity'] = 'warning',
+): Finding {
+  // The source line of the first value concerned.
+  const cell = paths.map((path) => report.source.cells[path]).find((source) => source?.line != null);
+  return { rule, severity, message, paths, line: cell?.line ?? null, column: cell?.column ?? null };
+}
+
+/** The sum of some numbers, or null if any is unknown: an unknown part is not a 0. */
+export function sum(values: Array<number | null>): number | null {
+  let total = 0;
+  for (const value of values) {
+    if (value === null) return null;
+    total += value;
+  }
+  return total;
+}
+
+export const COLUMNS = APPLICANT_COLUMNS;
+export type ColumnKey = (typeof APPLICANT_COLUMNS)[number]['key'];
+
+/** Every applicant row of the matrix with its JSON path and template label. */
+export function applicantRows(report: Report): Array<{ path: string; label: string; row: ApplicantCounts }> {
+  const rows: Array<{ path: string; label: string; row: ApplicantCounts }> = [];
+  const visit = (node: unknown, path: string) => {
+    if (!node || typeof node !== 'object') return;
+    if ('naturalPerson' in node) {
+      rows.push({ path, label: path, row: node as ApplicantCounts });
+      return;
+    }
+    for (const [key, child] of Object.entries(node)) visit(child, `${path}.${key}`);
+  };
+  visit(report.applications, 'applications');
+  return rows;
+}
+
+export const format = (value: number | null) => (value === null ? '空白' : String(value));

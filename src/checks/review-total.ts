@@ -1,0 +1,23 @@
+/** In part 4, each group's 总计 equals 结果维持 + 结果纠正 + 其他结果 + 尚未审结. */
+import { REVIEW_GROUPS } from '../report-format/review-litigation.ts';
+import { finding, sum, type ReportRule } from './check.ts';
+
+export const reviewTotal: ReportRule = {
+  id: 'review-total',
+  check(report) {
+    return REVIEW_GROUPS.flatMap((group) => {
+      const outcomes = report.reviewLitigation[group.key];
+      const parts = sum([outcomes.upheld, outcomes.corrected, outcomes.other, outcomes.pending]);
+      if (parts === null || outcomes.total === null || parts === outcomes.total) return [];
+      const base = `reviewLitigation.${group.key}`;
+      return [
+        finding(
+          report,
+          'review-total',
+          `${group.label}的总计应等于结果维持、结果纠正、其他结果、尚未审结之和：${outcomes.upheld} + ${outcomes.corrected} + ${outcomes.other} + ${outcomes.pending} = ${parts}，报告所列总计为 ${outcomes.total}`,
+          [`${base}.total`, `${base}.upheld`, `${base}.corrected`, `${base}.other`, `${base}.pending`],
+        ),
+      ];
+    });
+  },
+};

@@ -1,0 +1,106 @@
+/**
+ * The consistency rules, on real pages that break them (as a person found when checking the
+ * fixtures) and on a sample record changed one number at a time.
+ */
+import { existsSync } from 'node:fs';
+import { relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseReportFile } from '../src/parse-report.ts';
+import { checkReport, checkSeries } from '../src/checks/index.ts';
+import type { Report } from '../src/schema/report.ts';
+import { FIXTURES } from './fixture-cases.ts';
+
+const parse = (name: string) => {
+  const input = ['input.txt', 'input.html'].map((file) => `${FIXTURES}/${name}/${file}`);
+  return parseReportFile(relative(process.cwd(), input.find((path) => existsSync(path))!));
+};
+const rules = (report: Report) => report.findings.map((finding) => finding.rule).filter((rule) => !['missing-part', 'missing-rows'].includes(rule));
+const clone = (report: Report): Report => structuredClone(report);
+
+describe('rules within a report, on real pages', () => {
+  it('农业农村局 2023: 总计 of 本年新收 and 上年结转 swapped, and the text says 7 applications', async () => {
+    const report = await parse('pingtan-2023-nongye-nongcun');
+    expect(rules(report)).toEqual(['row-total', 'row-total', 'prose-tables']);
+    const [newReceived, carriedOver, prose] = report.findings.filter((f) => f.rule !== 'missing-part');
+    expect(newReceived!.message).toBe('“一、本年新收政府信息公开申请数量”一行的六类申请人之和应等于总计：6 + 1 + 0 + 0 + 0 + 0 = 7，报告所列总计为 0');
+    expect(newReceived!.paths).toContain('applications.newReceived.total');
+    expect(carriedOver!.message).toContain('报告所列总计为 7');
+    expect(prose!.message).toBe('正文称“共收到政府信息公开申请7份”，申请情况表所列本年新收申请总计为 0 件');
+  });
+
+  it('自然资源与生态环境局 2023: 部分公开 and （七）总计 leave out the enterprise', async () => {
+    const report = await parse('pingtan-2023-ziran-ziyuan');
+    expect(rules(report)).toEqual(['applications-balance', 'row-total', 'row-total']);
+  });
+
+  it('行政审批局 2024: 行政复议 结果维持 1, 总计 0', async () => {
+    const report = await parse('pingtan-2024-xingzheng-shenpi');
+    expect(rules(report)).toContain('review-total');
+    const finding = report.findings.find((f) => f.rule === 'review-total')!;
+    expect(finding.message).toBe('行政复议的总计应等于结果维持、结果纠正、其他结果、尚未审结之和：1 + 0 + 0 + 0 = 1，报告所列总计为 0');
+    expect(finding.line).toBe(355);
+    expect(finding.column).toBeGreaterThan(1);
+  });
+
+  it('finds nothing in a report that adds up', async () => {
+    expect(checkReport(await parse('2019-template-procurement'))).toEqual([]);
+    expect(checkReport(await parse('pingtan-2023-jiaotong-jianshe'))).toEqual([]);
+  });
+});
+
+describe('rules within a report, one number changed', () => {
+  it('applications-balance and results-total', async () => {
+    const report = clone(await parse('2021-template-stray-lines-in-merged-cell'));
+    report.applications.carriedForward.naturalPerson = 2;
+    report.applications.carriedForward.total = 2;
+    expect(checkReport(report).map((f) => f.rule)).toEqual(['applications-balance', 'applications-balance']);
+    report.applications.carriedForward = clone(await parse('2021-template-stray-lines-in-merged-cell')).applications.carriedForward;
+    report.applications.results.granted.naturalPerson = 1;
+    report.applications.results.granted.total = 1;
+    expect(checkReport(report).map((f) => f.rule)).toEqual(['results-total', 'results-total']);
+  });
+
+  it('does not treat a blank as 0', async () => {
+    const report = await parse('2021-template-agency-only-in-body');
+    // Every applicant cell is blank and every 总计 is 0: nothing can be checked, nothing is wrong.
+    expect(checkReport(report)).toEqual([]);
+  });
+
+  it('prose-tables: the text says no application was received', async () => {
+    const report = clone(await parse('2021-template-agency-only-in-body'));
+    report.applications.newReceived.total = 2;
+    const findings = checkReport(report).filter((f) => f.rule === 'prose-tables');
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.message).toBe('正文称“未接到任何形式的信息公开申请”，申请情况表却列本年新收申请 2 件');
+    expect(findings[0]!.line).toBe(14);
+  });
+
+  it('prose-tables: no fee notice sent, but applications dropped for unpaid fees', async () => {
+    const report = clone(await parse('2021-template-stray-lines-in-merged-cell'));
+    if (report.template !== '2021') throw new Error('2021 template expected');
+    report.applications.results.other.overdueFee.total = 1;
+    expect(checkReport(report).some((f) => f.rule === 'prose-tables' && f.message.includes('逾期未按收费通知要求缴纳费用'))).toBe(true);
+  });
+});
+
+describe('rules across years', () => {
+  it('carried-over and in-force between consecutive reports of one agency', async () => {
+    const first = await parse('pingtan-2023-xingzheng-shenpi');
+    const second = clone(await parse('pingtan-2024-xingzheng-shenpi'));
+    const [, checked] = checkSeries([first, second]);
+    const added = checked!.findings.slice(second.findings.length);
+    expect(added.map((f) => f.rule)).toEqual(['in-force']);
+    expect(added[0]!.message).toBe('行政规范性文件：2024年的现行有效件数应为上年的 16 + 本年制发 15 − 本年废止 6 = 25，本报告所列为 21');
+
+    second.applications.carriedOver.total = 5;
+    const [, again] = checkSeries([first, second]);
+    expect(again!.findings.some((f) => f.rule === 'carried-over' && f.message.includes('本报告所列为 5'))).toBe(true);
+  });
+
+  it('compares only consecutive years of the same agency', async () => {
+    const a = await parse('pingtan-2023-xingzheng-shenpi');
+    const b = clone(await parse('pingtan-2024-xingzheng-shenpi'));
+    b.year = 2025;
+    expect(checkSeries([a, b])[1]!.findings).toEqual(b.findings);
+  });
+});
