@@ -14,6 +14,8 @@ import { REGISTRY_FILE, applyRegistry, loadAgencyRegistry, type AgencyRegistry }
 
 export interface IngestFailure {
   path: string;
+  /** Where the original is published, under data/ (set when ingest writes it). */
+  download?: string;
   rule: string;
   message: string;
   line: number | null;

@@ -78,3 +78,24 @@ describe('npm run ingest', () => {
     expect(stdout).toMatch(/1 reports written .* 2 files not readable as reports/);
   });
 });
+
+describe('npm run check', () => {
+  it('prints every file’s problems and a count, and fails only with --strict when every file can be published', async () => {
+    const plain = await npm(['check']);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toMatch(/reports\/2023-平潭综合实验区农业农村局\.html\n {2}355:\d+ +warning +“一、本年新收政府信息公开申请数量”一行的六类申请人之和应等于总计.* row-total/);
+    expect(plain.stdout).toMatch(/\d+ files checked; 0 cannot be published; \d+ errors, \d+ warnings, \d+ notes in the reports\n$/);
+    const strict = await npm(['check', '--', '--strict']);
+    expect(strict.code).toBe(1);
+  });
+
+  it('fails where a file cannot be published', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'gongkai-'));
+    await copyFile('reports/2020-春晓街道.txt', join(dir, '2020-春晓街道.txt'));
+    await copyFile(fixture('not-a-report'), join(dir, '会议纪要.txt'));
+    const { code, stdout } = await npm(['check', '--', dir]);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/会议纪要\.txt\n {2}1:1 +error +不是政府信息公开工作年度报告/);
+    expect(stdout).toMatch(/2 files checked; 1 cannot be published/);
+  });
+});

@@ -32,6 +32,17 @@ for (const report of reports) {
   await writeFile(join(outputFolder, 'reports', `${report.id}.md`), treeToMarkdown(trees.get(report.id)!, report));
   await copyFile(report.source.path, join(outputFolder, 'sources', publishedSourceName(report.id, report.source.path)));
 }
+// A file that cannot be read stays downloadable, so an editor and a reader can see what it is.
+for (const [n, failure] of failures.entries()) {
+  if (failure.rule.startsWith('registry-')) continue;
+  const name = publishedSourceName(`unreadable-${n + 1}`, failure.path);
+  try {
+    await copyFile(failure.path, join(outputFolder, 'sources', name));
+    failure.download = `sources/${name}`;
+  } catch {
+    // A file that cannot even be copied is listed without a download.
+  }
+}
 const index = {
   reports: reports.map((report) => ({
     id: report.id,

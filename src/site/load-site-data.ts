@@ -12,6 +12,7 @@ import type { IngestFailure } from '../ingest.ts';
 import { ALL_METRICS, reportMetrics, type Metrics } from './metrics.ts';
 import { applicationsLayout, proactiveLayouts, reviewLitigationLayout, type TableLayout } from './table-layouts.ts';
 import { agencyCharts, yearCharts, type ChartSpec } from './chart-data.ts';
+import { ruleLabel } from './rule-labels.ts';
 
 export interface ReportPage {
   report: Report;
@@ -54,6 +55,10 @@ export interface SiteData {
   withoutRegion: AgencyPage[];
   failures: IngestFailure[];
   metrics: typeof ALL_METRICS;
+  /** Every finding of every report, for the findings page. */
+  findings: Array<{ page: ReportPage; finding: Report['findings'][number]; ruleLabel: string }>;
+  /** The rules that found something, with how often. */
+  rules: Array<{ id: string; label: string; count: number }>;
   /** Applications received per year: the sum of 本年新收 总计, and how many reports left it blank. */
   receivedByYear: Array<{ year: number; total: number; reports: number; blank: number }>;
 }
@@ -165,7 +170,18 @@ export function buildSiteData(reports: Report[], failures: IngestFailure[]): Sit
       };
     });
 
+  const findings = [...pages]
+    .sort((a, b) => a.report.agency.canonicalName.localeCompare(b.report.agency.canonicalName, 'zh-CN') || a.report.year - b.report.year)
+    .flatMap((page) => page.report.findings.map((finding) => ({ page, finding, ruleLabel: ruleLabel(finding.rule) })));
+  const ruleCounts = new Map<string, number>();
+  for (const { finding } of findings) ruleCounts.set(finding.rule, (ruleCounts.get(finding.rule) ?? 0) + 1);
+  const rules = [...ruleCounts.entries()]
+    .map(([id, count]) => ({ id, label: ruleLabel(id), count }))
+    .sort((a, b) => b.count - a.count || a.id.localeCompare(b.id));
+
   return {
+    findings,
+    rules,
     reports: [...pages].sort((a, b) => b.report.year - a.report.year || byName(
       { name: a.report.agency.canonicalName },
       { name: b.report.agency.canonicalName },

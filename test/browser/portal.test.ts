@@ -53,7 +53,7 @@ async function headingLevels(page: Page): Promise<number[]> {
 
 describe.skipIf(!available)('the portal in Chromium', () => {
   beforeAll(async () => {
-    site = await buildSite({ '2022-南关区民政局.txt': hostile });
+    site = await buildSite({ '2022-南关区民政局.txt': hostile, '会议纪要.txt': '会议纪要\n\n研究部署社区环境整治工作。\n', '2022-某局.pdf': '%PDF-1.4' });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -75,6 +75,8 @@ describe.skipIf(!available)('the portal in Chromium', () => {
     ['regions', '/regions/'],
     ['compare', '/compare/'],
     ['search', '/search/'],
+    ['findings', '/findings/'],
+    ['status', '/status/'],
   ] as const;
 
   it.each(pages)('renders the %s page in Chinese, headings in order, no console error, no outside request', async (_, path) => {
@@ -179,6 +181,34 @@ describe.skipIf(!available)('the portal in Chromium', () => {
     const response = await page.request.get(`${site.origin}${await link.getAttribute('href')}`);
     expect(response.headers()['content-type']).toMatch(/^text\/plain/);
     await close();
+  });
+
+  it('lists the files that cannot be read on the editors’ status page, with their originals', async () => {
+    const { page, problems, close } = await open('/status/');
+    expect(problems).toEqual([]);
+    const items = page.locator('main li', { hasText: '会议纪要.txt' });
+    expect(await items.textContent()).toContain('不是政府信息公开工作年度报告');
+    const href = await items.locator('a', { hasText: '下载原文件' }).getAttribute('href');
+    const response = await page.request.get(`${site.origin}${href}`);
+    expect(await response.text()).toContain('研究部署社区环境整治工作');
+    expect(await page.locator('main li', { hasText: '2022-某局.pdf' }).textContent()).toContain('不支持的文件格式“.pdf”');
+    await close();
+  });
+
+  it('filters the findings page by rule, agency and year, and keeps the choice in the address', async () => {
+    const { page, problems, close } = await open('/findings/?rule=row-total');
+    expect(problems).toEqual([]);
+    const visible = () => page.locator('#findings-table tbody tr:not([hidden])').count();
+    const rowTotals = await visible();
+    expect(rowTotals).toBeGreaterThan(5);
+    expect(await page.locator('#findings-table tbody tr:not([hidden]) code').allTextContents()).toEqual(Array(rowTotals).fill('row-total'));
+    await page.selectOption('#filter-year', '2023');
+    expect(await visible()).toBeLessThan(rowTotals);
+    expect(page.url()).toContain('rule=row-total&year=2023');
+    await close();
+    const noScript = await open('/findings/', { javaScript: false });
+    expect(await noScript.page.locator('#findings-table tbody tr').count()).toBeGreaterThan(rowTotals);
+    await noScript.close();
   });
 
   it('shows script and HTML from a report as inert text', async () => {
