@@ -11,6 +11,10 @@ import { looksLikeValue } from '../src/report-format/numbers.ts';
 import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import rehypeParse from 'rehype-parse';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { toString as mdastToString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
 import { unified } from 'unified';
 import { fixtureCases } from './fixture-cases.ts';
 
@@ -49,6 +53,22 @@ describe.each(cases.filter((c) => c.input.endsWith('.html')))('$name', ({ input 
       .filter((finding) => ROW_RULES.includes(finding.rule))
       .reduce((count, finding) => count + (finding.message.match(/“[^”]*”/g)?.length ?? 0), 0);
     expect(unrecorded.length).toBeLessThanOrEqual(quoted);
+  });
+});
+
+describe.each(cases.filter((c) => c.input.endsWith('.md')))('$name', ({ input }) => {
+  it('accounts for every number in every table cell', async () => {
+    const report = await parseReportFile(relative(process.cwd(), input));
+    const recorded = new Set(Object.values(report.source.cells).map((cell) => `${cell.line}:${cell.column}`));
+    const tree = unified().use(remarkParse).use(remarkGfm).parse(readFileSync(input, 'utf8'));
+    visit(tree, 'tableCell', (cell) => {
+      const text = mdastToString(cell).trim();
+      if (!/[0-9]/.test(text) || !looksLikeValue(text)) return;
+      const { line, column } = cell.position!.start;
+      // The front end records the column where the cell's content starts, after the pipe.
+      const near = [0, 1, 2].some((offset) => recorded.has(`${line}:${column + offset}`));
+      expect(near, `${line}:${column} ${text}`).toBe(true);
+    });
   });
 });
 
