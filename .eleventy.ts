@@ -3,7 +3,7 @@
  * in _site/. Run through tsx (see package.json), since Eleventy does not load TypeScript itself.
  */
 import { loadSiteData } from './src/site/load-site-data.ts';
-import { formatNumber, jsonScript, regionPath } from './src/site/filters.ts';
+import { fileSize, formatNumber, jsonScript, regionPath } from './src/site/filters.ts';
 
 interface EleventyConfig {
   addGlobalData(name: string, data: unknown): void;
@@ -18,9 +18,11 @@ export default function (eleventyConfig: EleventyConfig): void {
   eleventyConfig.addFilter('jsonScript', jsonScript);
   eleventyConfig.addFilter('number', formatNumber);
   eleventyConfig.addFilter('regionPath', regionPath);
+  eleventyConfig.addFilter('fileSize', fileSize);
   eleventyConfig.addPassthroughCopy({
     [`${dataFolder}/reports`]: 'data/reports',
     [`${dataFolder}/sources`]: 'data/sources',
+    [`${dataFolder}/bulk`]: 'data/bulk',
     'schema/report.schema.json': 'data/report.schema.json',
     'templates/assets': 'assets',
     'node_modules/chart.js/dist/chart.umd.min.js': 'assets/chart.umd.min.js',
@@ -29,6 +31,7 @@ export default function (eleventyConfig: EleventyConfig): void {
 
 export const config = {
   dir: { input: 'templates', includes: '_includes', output: '_site' },
+  // Pages, the feed and the sitemap are Nunjucks, which escapes every value (valid for XML too).
   templateFormats: ['njk'],
   htmlTemplateEngine: 'njk',
   markdownTemplateEngine: false,

@@ -6,6 +6,8 @@
  *   data/reports/<id>.csv    its table values, one per row (tidy CSV)
  *   data/reports/<id>.md     the report as clean Markdown (reads back to the same record)
  *   data/sources/<id>.<ext>  the original file, byte for byte (a web page as <id>.html.txt)
+ *   data/bulk/               every report in one file (JSON, JSON Lines), tidy and wide CSV,
+ *                            findings, datapackage.json, README.md, a zip of all, SHA256SUMS
  *   data/index.json          every report's summary and every file that could not be read
  * A bad file is listed with its message; the others are written.
  */
@@ -15,6 +17,7 @@ import { countBySeverity, ingestFolder } from '../ingest.ts';
 import { reportCsv } from '../publish/report-csv.ts';
 import { treeToMarkdown } from '../publish/report-markdown.ts';
 import { publishedSourceName } from '../publish/source-file-name.ts';
+import { bulkFiles, sha256sums } from '../publish/bulk.ts';
 import { formatFileMessages } from './format-message.ts';
 
 const [reportsFolder = 'reports', outputFolder = 'data'] = process.argv.slice(2);
@@ -22,7 +25,7 @@ const [reportsFolder = 'reports', outputFolder = 'data'] = process.argv.slice(2)
 const started = performance.now();
 const { reports, failures, trees } = await ingestFolder(reportsFolder);
 
-for (const sub of ['reports', 'sources']) {
+for (const sub of ['reports', 'sources', 'bulk']) {
   await rm(join(outputFolder, sub), { recursive: true, force: true });
   await mkdir(join(outputFolder, sub), { recursive: true });
 }
@@ -55,6 +58,11 @@ const index = {
   failures,
 };
 await writeFile(join(outputFolder, 'index.json'), `${JSON.stringify(index, null, 2)}\n`);
+
+const bulk = bulkFiles(reports);
+for (const file of bulk.files) await writeFile(join(outputFolder, 'bulk', file.name), file.content);
+await writeFile(join(outputFolder, 'bulk', 'SHA256SUMS'), sha256sums(bulk.checksums));
+await writeFile(join(outputFolder, 'checksums.json'), `${JSON.stringify(bulk.checksums, null, 2)}\n`);
 
 for (const report of reports) {
   if (report.findings.length > 0) process.stdout.write(`${formatFileMessages(report.source.path, report.findings)}\n`);

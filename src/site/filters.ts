@@ -17,3 +17,11 @@ export function formatNumber(value: number | null | undefined): string {
 export function regionPath(region: string[]): string {
   return region.join(' › ');
 }
+
+/** 1536 → 1.5 KB. */
+export function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+

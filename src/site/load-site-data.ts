@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Report, type Block } from '../schema/report.ts';
+import { Report, SCHEMA_VERSION, type Block } from '../schema/report.ts';
 import { PARTS } from '../report-format/parts.ts';
 import { originalFileName, publishedSourceName } from '../publish/source-file-name.ts';
 import type { IngestFailure } from '../ingest.ts';
@@ -13,6 +13,8 @@ import { ALL_METRICS, reportMetrics, type Metrics } from './metrics.ts';
 import { applicationsLayout, proactiveLayouts, reviewLitigationLayout, type TableLayout } from './table-layouts.ts';
 import { agencyCharts, yearCharts, type ChartSpec } from './chart-data.ts';
 import { ruleLabel } from './rule-labels.ts';
+import type { ChecksumEntry } from '../publish/bulk.ts';
+import { dataDictionary, type DictionaryEntry } from '../publish/data-dictionary.ts';
 
 export interface ReportPage {
   report: Report;
@@ -57,6 +59,18 @@ export interface SiteData {
   metrics: typeof ALL_METRICS;
   /** Every finding of every report, for the findings page. */
   findings: Array<{ page: ReportPage; finding: Report['findings'][number]; ruleLabel: string }>;
+  schemaVersion: string;
+  /** The bulk downloads with their sizes and checksums. */
+  downloads: ChecksumEntry[];
+  /** Every key of a record, from the published JSON Schema. */
+  dictionary: DictionaryEntry[];
+  /** The address the site is published at, for the feed and the sitemap (GONGKAI_SITE_URL). */
+  siteUrl: string;
+  /** Reports for the Atom feed, newest first, each with the date it is listed under. */
+  feed: Array<ReportPage & { feedDate: string }>;
+  feedUpdated: string;
+  /** Every page's address, for the sitemap. */
+  addresses: string[];
   /** The rules that found something, with how often. */
   rules: Array<{ id: string; label: string; count: number }>;
   /** Applications received per year: the sum of 本年新收 总计, and how many reports left it blank. */
@@ -91,7 +105,7 @@ function regionTree(agencies: AgencyPage[]): RegionNode[] {
   return roots;
 }
 
-export function buildSiteData(reports: Report[], failures: IngestFailure[]): SiteData {
+export function buildSiteData(reports: Report[], failures: IngestFailure[], downloads: ChecksumEntry[] = []): SiteData {
   const pages: ReportPage[] = reports.map((report) => {
     const tables = {
       proactive: proactiveLayouts(report),
@@ -179,7 +193,26 @@ export function buildSiteData(reports: Report[], failures: IngestFailure[]): Sit
     .map(([id, count]) => ({ id, label: ruleLabel(id), count }))
     .sort((a, b) => b.count - a.count || a.id.localeCompare(b.id));
 
+  // The feed lists reports by the date they were published (or, without one, the end of their year).
+  const feed = pages
+    .map((page) => ({ ...page, feedDate: page.report.publishedOn ?? `${page.report.year}-12-31` }))
+    .sort((a, b) => b.feedDate.localeCompare(a.feedDate) || a.report.id.localeCompare(b.report.id));
+
+  const addresses = [
+    ...['/', '/agencies/', '/years/', '/regions/', '/compare/', '/findings/', '/status/', '/search/', '/data/', '/data/dictionary/'],
+    ...agencies.map((agency) => `/agencies/${agency.slug}/`),
+    ...pages.map((page) => `/agencies/${page.report.agency.slug}/${page.report.year}/`),
+    ...years.map((year) => `/years/${year.year}/`),
+  ];
+
   return {
+    addresses,
+    schemaVersion: SCHEMA_VERSION,
+    feed,
+    feedUpdated: feed[0]?.feedDate ?? '2000-01-01',
+    downloads,
+    dictionary: dataDictionary(),
+    siteUrl: (process.env['GONGKAI_SITE_URL'] ?? 'http://localhost:8080').replace(/\/$/, ''),
     findings,
     rules,
     reports: [...pages].sort((a, b) => b.report.year - a.report.year || byName(
@@ -205,5 +238,7 @@ export function loadSiteData(folder: string): SiteData {
   const reports = index.reports.map((entry) =>
     Report.parse(JSON.parse(readFileSync(join(folder, 'reports', `${entry.id}.json`), 'utf8'))),
   );
-  return buildSiteData(reports, index.failures);
+  const checksums = join(folder, 'checksums.json');
+  const downloads = existsSync(checksums) ? (JSON.parse(readFileSync(checksums, 'utf8')) as ChecksumEntry[]) : [];
+  return buildSiteData(reports, index.failures, downloads);
 }

@@ -77,6 +77,8 @@ describe.skipIf(!available)('the portal in Chromium', () => {
     ['search', '/search/'],
     ['findings', '/findings/'],
     ['status', '/status/'],
+    ['data', '/data/'],
+    ['data dictionary', '/data/dictionary/'],
   ] as const;
 
   it.each(pages)('renders the %s page in Chinese, headings in order, no console error, no outside request', async (_, path) => {
