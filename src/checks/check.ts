@@ -30,15 +30,7 @@ export function finding(
   return { rule, severity, message, paths, line: cell?.line ?? null, column: cell?.column ?? null };
 }
 
-/** The sum of some numbers, or null if any is unknown: an unknown part is not a 0. */
-export function sum(values: Array<number | null>): number | null {
-  let total = 0;
-  for (const value of values) {
-    if (value === null) return null;
-    total += value;
-  }
-  return total;
-}
+export { sumOrNull as sum } from '../report-format/numbers.ts';
 
 export const COLUMNS = APPLICANT_COLUMNS;
 export type ColumnKey = (typeof APPLICANT_COLUMNS)[number]['key'];

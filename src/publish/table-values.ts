@@ -29,7 +29,8 @@ export interface TableValue {
   sourceText: string | null;
 }
 
-function valueAt(report: Report, path: string): number | null {
+/** The number at a dotted JSON path of a record, or null. */
+export function valueAt(report: Report, path: string): number | null {
   let node: unknown = report;
   for (const key of path.split('.')) node = (node as Record<string, unknown> | null)?.[key];
   return typeof node === 'number' ? node : null;

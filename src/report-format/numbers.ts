@@ -89,3 +89,13 @@ export function looksLikeValue(text: string): boolean {
   // Placeholders: dashes, slashes, 无 — they stand where a number should be.
   return /^(?:[-—―_/\\×x*]+|无|空|\/|null|n\/?a)$/i.test(normalized);
 }
+
+/** The sum of some values, or null if any is unknown: a blank part is not a 0. */
+export function sumOrNull(values: Array<number | null>): number | null {
+  let total = 0;
+  for (const value of values) {
+    if (value === null) return null;
+    total += value;
+  }
+  return total;
+}

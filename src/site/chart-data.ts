@@ -22,19 +22,24 @@ function series(pages: ReportPage[], metrics: readonly Metric[]) {
   return metrics.map((metric) => ({ label: metric.label, data: pages.map((page) => page.metrics[metric.key] ?? null) }));
 }
 
-export function agencyCharts(agency: AgencyPage): ChartSpec[] {
-  const pages = agency.reports;
-  const labels = pages.map((page) => `${page.report.year}年`);
-  const span = labels.length > 1 ? `${labels[0]}至${labels.at(-1)}` : (labels[0] ?? '');
-  const chart = (id: string, title: string, metrics: readonly Metric[], stacked: boolean, what: string): ChartSpec => ({
+/** A bar chart of some metrics over some reports; `subject` says whose figures they are. */
+function charter(pages: ReportPage[], labels: string[], subject: string) {
+  return (id: string, title: string, metrics: readonly Metric[], stacked: boolean, what: string): ChartSpec => ({
     id,
     title,
-    description: `${stacked ? '堆积柱状图' : '柱状图'}：${agency.name}${span}各年${what}。数据见图下的表格。`,
+    description: `${stacked ? '堆积柱状图' : '柱状图'}：${subject}${what}。数据见图下的表格。`,
     type: 'bar',
     stacked,
     labels,
     datasets: series(pages, metrics),
   });
+}
+
+export function agencyCharts(agency: AgencyPage): ChartSpec[] {
+  const pages = agency.reports;
+  const labels = pages.map((page) => `${page.report.year}年`);
+  const span = labels.length > 1 ? `${labels[0]}至${labels.at(-1)}` : (labels[0] ?? '');
+  const chart = charter(pages, labels, `${agency.name}${span}各年`);
   return [
     chart('applications', '收到的申请', APPLICATION_METRICS.slice(0, 2), false, '本年新收和上年结转的政府信息公开申请数量'),
     chart('outcomes', '申请的办理结果', OUTCOMES, true, '申请的办理结果构成（予以公开、部分公开、不予公开、无法提供、不予处理、其他处理）'),
@@ -44,16 +49,7 @@ export function agencyCharts(agency: AgencyPage): ChartSpec[] {
 }
 
 export function yearCharts(year: number, pages: ReportPage[]): ChartSpec[] {
-  const labels = pages.map((page) => page.report.agency.canonicalName);
-  const chart = (id: string, title: string, metrics: readonly Metric[], stacked: boolean, what: string): ChartSpec => ({
-    id,
-    title,
-    description: `${stacked ? '堆积柱状图' : '柱状图'}：${year}年各机构${what}。数据见图下的表格。`,
-    type: 'bar',
-    stacked,
-    labels,
-    datasets: series(pages, metrics),
-  });
+  const chart = charter(pages, pages.map((page) => page.report.agency.canonicalName), `${year}年各机构`);
   return [
     chart('applications', '收到的申请', APPLICATION_METRICS.slice(0, 1), false, '本年新收的政府信息公开申请数量'),
     chart('outcomes', '申请的办理结果', OUTCOMES, true, '申请的办理结果构成（予以公开、部分公开、不予公开、无法提供、不予处理、其他处理）'),

@@ -4,6 +4,7 @@
  * the sum unknown, and the page says so rather than showing a number that may be too small.
  */
 import type { ApplicantCounts, Report } from '../schema/report.ts';
+import { sumOrNull as sum } from '../report-format/numbers.ts';
 
 export interface Metric {
   key: string;
@@ -49,15 +50,6 @@ export const ALL_METRICS: readonly Metric[] = [
 
 export type Metrics = Record<string, number | null>;
 
-/** The sum of some numbers, or null if any of them is unknown. */
-function sum(values: Array<number | null>): number | null {
-  let total = 0;
-  for (const value of values) {
-    if (value === null) return null;
-    total += value;
-  }
-  return total;
-}
 
 const totals = (rows: Record<string, ApplicantCounts>) => sum(Object.values(rows).map((row) => row.total));
 

@@ -7,6 +7,7 @@ import type { Report } from '../schema/report.ts';
 import { APPLICANT_COLUMNS, APPLICATION_ROWS, applicationRowsFor } from '../report-format/applications.ts';
 import { PROACTIVE_ROWS } from '../report-format/proactive.ts';
 import { REVIEW_GROUPS, REVIEW_OUTCOMES } from '../report-format/review-litigation.ts';
+import { valueAt } from '../publish/table-values.ts';
 
 export interface LayoutCell {
   text: string;
@@ -36,13 +37,11 @@ const th = (text: string, scope: LayoutCell['scope'], colspan = 1, rowspan = 1):
 });
 
 function valueCell(report: Report, path: string): LayoutCell {
-  let node: unknown = report;
-  for (const key of path.split('.')) node = (node as Record<string, unknown> | null)?.[key];
   const source = report.source.cells[path];
   return {
     text: '',
     header: false,
-    value: typeof node === 'number' ? node : null,
+    value: valueAt(report, path),
     sourceLine: source?.line ?? null,
     sourceText: source?.text ?? null,
   };
