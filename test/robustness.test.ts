@@ -134,3 +134,13 @@ describe('injected markup', () => {
     expect(report.sections.find((s) => s.part === 6)!.blocks[0]!.text).toBe('<script>alert(1)</script>');
   });
 });
+
+describe('a table whose spans would expand without end', () => {
+  it('is refused with a message naming the table', async () => {
+    const cells = Array.from({ length: 300 }, () => '<td colspan="1000" rowspan="1000">x</td>').join('');
+    const html = `<html><body><div class="TRS_Editor"><p>一、总体情况</p><table><tr>${cells}</tr></table></div></body></html>`;
+    const started = performance.now();
+    await expect(parseReportBytes('reports/2021-某局.html', Buffer.from(html))).rejects.toMatchObject({ rule: 'table-too-large', line: 1 });
+    expect(performance.now() - started).toBeLessThan(20_000);
+  });
+});

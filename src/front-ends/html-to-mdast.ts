@@ -22,6 +22,7 @@ import { toString } from 'mdast-util-to-string';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { joinText, promoteHeadings } from './block-kinds.ts';
+import { ReportError } from '../diagnostics/report-error.ts';
 import { emptyMetadata, type FrontEndResult, type SourceMetadata } from './front-end.ts';
 
 /** Containers in which government sites publish an article's text. */
@@ -43,6 +44,8 @@ const REPORT_SIGN = /本年新收|总体情况|主动公开政府信息情况/;
 const TABLE_SIGN = /本年新收|第二十条|行政复议/;
 
 const parser = unified().use(rehypeParse);
+/** A statistical table has a few hundred cells; spans that expand beyond this are broken markup. */
+const MAX_GRID_CELLS = 100_000;
 
 function isElement(node: HastContent | ElementContent | HastRoot): node is Element {
   return node.type === 'element';
@@ -75,8 +78,18 @@ function span(cell: Element, name: 'rowSpan' | 'colSpan'): number {
 }
 
 /** The table as a grid: every row as long as the widest, spanned positions empty. */
+function tooLarge(table: Element, rows: number, columns: number): never {
+  throw new ReportError(
+    'table-too-large',
+    `表格展开后至少有 ${rows} 行 ${columns} 列，超出可读取的大小（${MAX_GRID_CELLS} 个单元格）：请检查 rowspan/colspan 是否有误`,
+    table.position?.start.line ?? null,
+    table.position?.start.column ?? null,
+  );
+}
+
 function expandTable(table: Element): Element {
   const grid: Array<Array<Element | undefined>> = [];
+  let cells = 0;
   rowsOf(table).forEach((row, rowIndex) => {
     grid[rowIndex] ??= [];
     let column = 0;
@@ -85,6 +98,8 @@ function expandTable(table: Element): Element {
       while (grid[rowIndex]![column] !== undefined) column++;
       const rows = span(cell, 'rowSpan');
       const columns = span(cell, 'colSpan');
+      cells += rows * columns;
+      if (cells > MAX_GRID_CELLS) tooLarge(table, rowIndex + rows, column + columns);
       const text = cellText(cell);
       for (let r = 0; r < rows; r++) {
         for (let c = 0; c < columns; c++) {
@@ -103,6 +118,7 @@ function expandTable(table: Element): Element {
     }
   });
   const width = Math.max(0, ...grid.map((row) => row.length));
+  if (width * grid.length > MAX_GRID_CELLS) tooLarge(table, grid.length, width);
   const trs: Element[] = grid.map((row) => ({
     type: 'element',
     tagName: 'tr',

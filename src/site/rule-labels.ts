@@ -28,6 +28,7 @@ export const RULE_LABELS: Readonly<Record<string, string>> = {
   'review-columns': '复议诉讼栏目与模板不同',
   'table-note': '表中的说明文字',
   'truncated-file': '文件可能被截断',
+  'table-too-large': '表格过大',
 };
 
 export const SEVERITY_LABELS: Readonly<Record<string, string>> = { error: '错误', warning: '警告', info: '提示' };
