@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { buildInto, copyReports } from './browser/build-site.ts';
+import { buildInto, copyReports } from './build-site.ts';
 
 const run = promisify(execFile);
 

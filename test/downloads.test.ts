@@ -13,7 +13,7 @@ import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tableValues } from '../src/publish/table-values.ts';
 import type { Report } from '../src/schema/report.ts';
-import { buildInto } from './browser/build-site.ts';
+import { buildInto } from './build-site.ts';
 
 let site = '';
 let reports: Report[] = [];

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { serveFolder } from '../../scripts/serve.ts';
+import { serveFolder } from '../scripts/serve.ts';
 
 const run = promisify(execFile);
 
