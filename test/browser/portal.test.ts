@@ -168,7 +168,7 @@ describe.skipIf(!available)('the portal in Chromium', () => {
   });
 
   it('fits a 360-pixel-wide phone without sideways scrolling of the page', async () => {
-    for (const path of ['/', '/agencies/chunxiaojiedao/2020/', '/years/2021/', '/compare/']) {
+    for (const path of ['/', '/agencies/chunxiaojiedao/2020/', '/years/2021/', '/compare/', '/findings/', '/data/', '/data/dictionary/']) {
       const { page, close } = await open(path, { width: 360 });
       expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(360);
       await close();
