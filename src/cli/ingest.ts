@@ -15,7 +15,6 @@ import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { countBySeverity, ingestFolder } from '../ingest.ts';
 import { reportCsv } from '../publish/report-csv.ts';
-import { treeToMarkdown } from '../publish/report-markdown.ts';
 import { publishedSourceName } from '../publish/source-file-name.ts';
 import { bulkFiles, sha256sums } from '../publish/bulk.ts';
 import { formatFileMessages } from './format-message.ts';
@@ -23,7 +22,7 @@ import { formatFileMessages } from './format-message.ts';
 const [reportsFolder = 'reports', outputFolder = 'data'] = process.argv.slice(2);
 
 const started = performance.now();
-const { reports, failures, trees } = await ingestFolder(reportsFolder);
+const { reports, failures, markdown } = await ingestFolder(reportsFolder);
 
 for (const sub of ['reports', 'sources', 'bulk']) {
   await rm(join(outputFolder, sub), { recursive: true, force: true });
@@ -32,7 +31,7 @@ for (const sub of ['reports', 'sources', 'bulk']) {
 for (const report of reports) {
   await writeFile(join(outputFolder, 'reports', `${report.id}.json`), `${JSON.stringify(report, null, 2)}\n`);
   await writeFile(join(outputFolder, 'reports', `${report.id}.csv`), reportCsv(report));
-  await writeFile(join(outputFolder, 'reports', `${report.id}.md`), treeToMarkdown(trees.get(report.id)!, report));
+  await writeFile(join(outputFolder, 'reports', `${report.id}.md`), markdown.get(report.id)!);
   await copyFile(report.source.path, join(outputFolder, 'sources', publishedSourceName(report.id, report.source.path)));
 }
 // A file that cannot be read stays downloadable, so an editor and a reader can see what it is.
