@@ -8,11 +8,10 @@
  * A file that cannot be read as a report throws a ReportError (rule, line, what was expected);
  * every lesser problem becomes a finding in the record.
  */
-import { lineLabel } from './diagnostics/line-label.ts';
 import { decodeBytes, type DecodedText } from './read/decode-bytes.ts';
 import { readReport, sourceFromBytes, type SourceFile } from './read/read-report.ts';
 import { binaryFrontEnds, textFrontEnds, type FrontEndResult } from './front-ends/index.ts';
-import { lineOrNull } from './diagnostics/line-label.ts';
+import { lineLabel, lineOrNull } from './diagnostics/line-label.ts';
 import { findSections, type LocatedTable, type TableKind } from './structure/find-sections.ts';
 import { extractProse } from './extract/extract-prose.ts';
 import { extractMetadata } from './extract/extract-metadata.ts';
@@ -46,16 +45,20 @@ export async function analyseSource(source: SourceFile): Promise<{ report: Repor
     const frontEnd = await binaryFrontEnds.docx(source.bytes);
     return { report: reportFromTree(frontEnd, source, null), frontEnd };
   }
+  return analyseText(source);
+}
+
+/** analyseSource for the formats that are text: synchronous. */
+function analyseText(source: SourceFile): { report: Report; frontEnd: FrontEndResult } {
+  if (source.format === 'docx') throw new Error('a .docx file is not text');
   const decoded = decodeBytes(source.bytes);
   const frontEnd = textFrontEnds[source.format](decoded.text);
   return { report: reportFromTree(frontEnd, source, decoded), frontEnd };
 }
 
-/** The pipeline for the formats that are text: synchronous, for bulk work. */
+/** The pipeline for the formats that are text, synchronous, for bulk work (the benchmark). */
 export function parseTextSource(source: SourceFile): Report {
-  if (source.format === 'docx') throw new Error('parseTextSource: a .docx file is not text');
-  const decoded = decodeBytes(source.bytes);
-  return reportFromTree(textFrontEnds[source.format](decoded.text), source, decoded);
+  return analyseText(source).report;
 }
 
 export function reportFromTree({ tree, metadata: sourceMetadata }: FrontEndResult, source: SourceFile, decoded: DecodedText | null): Report {
@@ -75,7 +78,7 @@ export function reportFromTree({ tree, metadata: sourceMetadata }: FrontEndResul
     findings.warning(
       'truncated-file',
       `文件在一个字符中间结束（最后${decoded.incompleteTail}个字节不完整），可能被截断：请核对文件是否完整`,
-      { line: lines ?? null },
+      { line: lines },
     );
   }
   for (const spec of PARTS) {

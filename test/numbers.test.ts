@@ -64,3 +64,16 @@ describe('looksLikeValue', () => {
     for (const text of ['自然人', '1.属于国家秘密', '（七）总计', '总计', '其他']) expect(looksLikeValue(text)).toBe(false);
   });
 });
+
+describe('parseCell with the unit of a bare number', () => {
+  it('reads a bare number in the unit its header names, a stated unit as stated', () => {
+    expect(value2('1.23', '万元')).toBe(12_300);
+    expect(value2('500', '元')).toBe(500);
+    expect(value2('2元', '万元')).toBe(2);
+  });
+});
+
+function value2(text: string, unit: '元' | '万元') {
+  const parsed = parseCell(text, 'yuan', unit);
+  return parsed.kind === 'number' ? parsed.value : parsed.kind;
+}

@@ -7,6 +7,7 @@ import type { Block, Fees } from '../schema/report.ts';
 import { looksLikeValue, parseCell } from '../report-format/numbers.ts';
 import type { LocatedTable } from '../structure/find-sections.ts';
 import { readValue, type ValueContext } from './read-values.ts';
+import { lineOrNull } from '../diagnostics/line-label.ts';
 
 const AMOUNT = '([0-9０-９.,，]+\\s*(?:万元|元|万)?)';
 const NOTICES = new RegExp(`发出收费通知(?:的)?(?:件数|数量)?(?:为|是|共)?\\s*([0-9０-９]+)\\s*(?:件|份|次)`);
@@ -19,8 +20,7 @@ const NONE_COLLECTED = /(?:未|没有|无)(?:产生|收取|收缴)(?:过)?(?:任
 
 function amountYuan(text: string | undefined): number | null {
   if (text === undefined) return null;
-  const cleaned = text.replace(/，/g, ',').replace(/\s+/g, '');
-  const parsed = parseCell(/[元万]$/.test(cleaned) ? cleaned : `${cleaned}元`, 'yuan');
+  const parsed = parseCell(text, 'yuan');
   return parsed.kind === 'number' ? parsed.value : null;
 }
 
@@ -43,13 +43,16 @@ function feesFromTables(tables: LocatedTable[], fees: Fees, context: ValueContex
       const column = FEE_COLUMNS.find((c) => c.pattern.test(cell.label));
       const value = data[index];
       if (!column || !value) return;
+      const path = `fees.${column.key}`;
+      if (column.key === 'noticesSent') {
+        fees.noticesSent = readValue(value, path, 'count', `信息处理费·${column.label}`, context);
+        return;
+      }
+      // A bare amount is in the unit its header names (通知收取金额（元）or（万元）); the record is in yuan.
       const unit = /万元/.test(cell.label) ? '万元' : '元';
-      const withUnit = column.key === 'noticesSent' || /[元万]$/.test(value.text) ? value : { ...value, text: value.text === '' ? '' : `${value.text}${unit}` };
-      const read = readValue(withUnit, `fees.${column.key}`, column.key === 'noticesSent' ? 'count' : 'yuan', `信息处理费·${column.label}`, context);
-      context.cells[`fees.${column.key}`]!.text = value.text;
-      fees[column.key] = read;
+      fees[column.key] = readValue(value, path, 'yuan', `信息处理费·${column.label}`, context, unit);
     });
-    fees.line = data[0]?.line || fees.line;
+    fees.line = lineOrNull(data[0]?.line) ?? fees.line;
   }
 }
 

@@ -22,10 +22,11 @@ export function readValue(
   kind: CellKind,
   what: string,
   context: ValueContext,
+  bareUnit?: '元' | '万元',
 ): number | null {
   const line = lineOrNull(cell.line);
   context.cells[path] = { line, column: line === null ? null : cell.column, text: cell.text };
-  const parsed = parseCell(cell.text, kind);
+  const parsed = parseCell(cell.text, kind, bareUnit);
   if (parsed.kind === 'number') return parsed.value;
   if (parsed.kind === 'invalid') {
     context.findings.warning(

@@ -2,7 +2,7 @@
  * What every front end needs to decide about a line or a block of text: whether it is a part
  * heading, a subsection heading or prose, and how two pieces of Chinese text are joined.
  */
-import type { Heading, Paragraph, Root, RootContent } from 'mdast';
+import type { Heading, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { matchPartHeading } from '../report-format/parts.ts';
 
@@ -14,7 +14,7 @@ export function isSubsectionHeading(text: string): boolean {
   return SUBSECTION_NUMBERING.test(text) && text.length <= MAX_SUBSECTION_HEADING && !/[。；;]/.test(text);
 }
 
-export function isCjk(char: string | undefined): boolean {
+function isCjk(char: string | undefined): boolean {
   return char !== undefined && /[\u3000-\u9fff\uff00-\uffef]/.test(char);
 }
 
@@ -80,8 +80,4 @@ function promoteTitle(tree: Root): void {
       return;
     }
   }
-}
-
-export function paragraph(text: string): Paragraph {
-  return { type: 'paragraph', children: [{ type: 'text', value: text }] };
 }

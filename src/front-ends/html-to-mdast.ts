@@ -192,19 +192,19 @@ function findBody(root: HastRoot): Element | HastRoot {
   const tables = selectAll('table', root).filter((table) => TABLE_SIGN.test(toText(table)));
   const body = select('body', root) ?? root;
   if (tables.length === 0) return body;
+  const parents = new Map<Element, Element | null>();
+  const index = (node: Element | HastRoot) => {
+    for (const child of node.children) {
+      if (!isElement(child)) continue;
+      parents.set(child, isElement(node) ? node : null);
+      index(child);
+    }
+  };
+  index(root);
+  /** The elements around `target`, innermost first. */
   const ancestors = (target: Element): Element[] => {
     const path: Element[] = [];
-    const walk = (node: Element | HastRoot, trail: Element[]): boolean => {
-      for (const child of node.children) {
-        if (!isElement(child)) continue;
-        if (child === target || walk(child, [...trail, child])) {
-          if (child === target) path.push(...trail);
-          return true;
-        }
-      }
-      return false;
-    };
-    walk(root, []);
+    for (let node = parents.get(target); node; node = parents.get(node)) path.push(node);
     return path;
   };
   let common = ancestors(tables[0]!);
@@ -212,7 +212,7 @@ function findBody(root: HastRoot): Element | HastRoot {
     const other = new Set(ancestors(table));
     common = common.filter((element) => other.has(element));
   }
-  for (const candidate of [...common].reverse()) {
+  for (const candidate of common) {
     if (/总体情况/.test(toText(candidate))) return candidate;
   }
   return body;

@@ -36,10 +36,13 @@ function scaleDecimal(digits: string, power: number): number {
   return Number(rest ? `${integerPart}.${rest}` : integerPart);
 }
 
-/** Reads one cell as the kind of value its column holds. */
-export function parseCell(text: string, kind: CellKind = 'count'): ParsedCell {
+/**
+ * Reads one cell as the kind of value its column holds. `bareUnit` is the unit of a number
+ * written without one where it is not the column's own (a fee table headed 金额（万元）).
+ */
+export function parseCell(text: string, kind: CellKind = 'count', bareUnit?: '元' | '万元'): ParsedCell {
   // Fast path: most cells are a plain whole number.
-  if (PLAIN.test(text)) return { kind: 'number', value: Number(text), unitStated: null };
+  if (PLAIN.test(text) && bareUnit === undefined) return { kind: 'number', value: Number(text), unitStated: null };
   const normalized = normalizeNumberText(text);
   if (normalized === '') return { kind: 'blank' };
   const match = NUMBER.exec(normalized);
@@ -57,7 +60,8 @@ export function parseCell(text: string, kind: CellKind = 'count'): ParsedCell {
   }
 
   if (unit !== undefined && COUNT_UNITS.has(unit)) return { kind: 'invalid', reason: 'unit' };
-  const statedPower = unit === undefined ? null : UNIT_POWER[unit] ?? 0;
+  const statedUnit = unit ?? bareUnit;
+  const statedPower = statedUnit === undefined ? null : (UNIT_POWER[statedUnit] ?? 0);
   const columnPower = kind === 'tenThousandYuan' ? 4 : 0;
   // A bare number is in the column's unit; a stated unit is converted to it.
   const power = statedPower === null ? 0 : statedPower - columnPower;

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Report, SCHEMA_VERSION, type Block } from '../schema/report.ts';
-import { PARTS } from '../report-format/parts.ts';
+import { PARTS, type PartSpec } from '../report-format/parts.ts';
 import { originalFileName, publishedSourceName } from '../publish/source-file-name.ts';
 import type { IngestFailure } from '../ingest.ts';
 import { ALL_METRICS, reportMetrics, type Metrics } from './metrics.ts';
@@ -19,7 +19,8 @@ import { dataDictionary, type DictionaryEntry } from '../publish/data-dictionary
 export interface ReportPage {
   report: Report;
   metrics: Metrics;
-  tables: { proactive: TableLayout[]; applications: TableLayout; reviewLitigation: TableLayout };
+  /** The years the same agency published, oldest first (for links between them). */
+  agencyYears: number[];
   /** The six parts in order, each with its prose and, for parts 2 to 4, its table(s). */
   parts: Array<{ part: number; heading: string; found: boolean; blocks: Block[]; tables: TableLayout[] }>;
   /** The file names of the downloads, under /data/. */
@@ -107,16 +108,11 @@ function regionTree(agencies: AgencyPage[]): RegionNode[] {
 
 export function buildSiteData(reports: Report[], failures: IngestFailure[], downloads: ChecksumEntry[] = []): SiteData {
   const pages: ReportPage[] = reports.map((report) => {
-    const tables = {
-      proactive: proactiveLayouts(report),
-      applications: applicationsLayout(report),
-      reviewLitigation: reviewLitigationLayout(report),
-    };
     // Every table is shown under its part, even where the report's heading for it is missing.
-    const tablesOf: Record<string, TableLayout[]> = {
-      proactive: tables.proactive,
-      applications: [tables.applications],
-      reviewLitigation: [tables.reviewLitigation],
+    const tablesOf: Partial<Record<PartSpec['key'], TableLayout[]>> = {
+      proactive: proactiveLayouts(report),
+      applications: [applicationsLayout(report)],
+      reviewLitigation: [reviewLitigationLayout(report)],
     };
     const parts = PARTS.map((spec) => {
       const section = report.sections.find((candidate) => candidate.part === spec.part);
@@ -129,17 +125,17 @@ export function buildSiteData(reports: Report[], failures: IngestFailure[], down
       };
     });
     return {
-    report,
-    metrics: reportMetrics(report),
-    tables,
-    parts,
-    files: {
-      json: `reports/${report.id}.json`,
-      csv: `reports/${report.id}.csv`,
-      markdown: `reports/${report.id}.md`,
-      source: `sources/${publishedSourceName(report.id, report.source.path)}`,
-      sourceName: originalFileName(report.source.path),
-    },
+      report,
+      metrics: reportMetrics(report),
+      parts,
+      agencyYears: [],
+      files: {
+        json: `reports/${report.id}.json`,
+        csv: `reports/${report.id}.csv`,
+        markdown: `reports/${report.id}.md`,
+        source: `sources/${publishedSourceName(report.id, report.source.path)}`,
+        sourceName: originalFileName(report.source.path),
+      },
     };
   });
 
@@ -159,6 +155,8 @@ export function buildSiteData(reports: Report[], failures: IngestFailure[], down
   for (const agency of agencies) {
     agency.reports.sort((a, b) => a.report.year - b.report.year);
     agency.charts = agencyCharts(agency);
+    const years = agency.reports.map((page) => page.report.year);
+    for (const page of agency.reports) page.agencyYears = years;
   }
 
   const yearMap = new Map<number, ReportPage[]>();

@@ -108,6 +108,15 @@ describe.skipIf(!available)('the portal in Chromium', () => {
     await close();
   });
 
+  it('links a report to the same agency’s other years', async () => {
+    const { page, close } = await open('/agencies/pingtanzongheshiyanqu-jinjingpianqu-guanliju/2023/');
+    const years = await page.locator('nav.tp-years li').allTextContents();
+    expect(years).toEqual(['2020年', '2021年', '2022年', '2023年', '2025年']);
+    expect(await page.locator('nav.tp-years [aria-current="page"]').textContent()).toBe('2023年');
+    expect(await page.locator('nav.tp-years a').count()).toBe(4);
+    await close();
+  });
+
   it('draws every chart of an agency page', async () => {
     const { page, problems, close } = await open('/agencies/nanguanqu-minzhengju/');
     const drawn = await page.$$eval('canvas', (canvases) =>
