@@ -30,7 +30,8 @@ export default function (eleventyConfig: EleventyConfig): void {
 }
 
 export const config = {
-  dir: { input: 'templates', includes: '_includes', output: '_site' },
+  // The output folder is Eleventy's default (_site), or the one the build passes.
+  dir: { input: 'templates', includes: '_includes' },
   // Pages, the feed and the sitemap are Nunjucks, which escapes every value (valid for XML too).
   templateFormats: ['njk'],
   htmlTemplateEngine: 'njk',

@@ -1,55 +1,49 @@
 /**
- * npm run build [-- --reports <folder> --out <folder>]
+ * npm run build [-- --reports <folder> --out <folder> --fresh --timings <file>]
  *
- * Builds the portal from reports/: ingest (the records in data/), Eleventy (the site in _site/),
- * Pagefind (the search index). Everything is built in a temporary folder; data/ and _site/ are
- * replaced only when every step has finished, so a failed build leaves the last good site.
+ * Builds the portal from reports/ (see src/build/build-portal.ts): the records in data/, the site
+ * in _site/. A failed build leaves the last good site in place. Files that did not change since
+ * the last build are taken from the ingest cache (.cache/ingest); --fresh parses every file.
+ * --timings writes each step's time and the peak memory as JSON (for the build benchmark).
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rename, rm, rmdir } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { BuildError, buildPortal } from '../src/build/build-portal.ts';
+import { ingestSummary } from '../src/cli/ingest.ts';
 
 const { values } = parseArgs({
-  options: { reports: { type: 'string', default: 'reports' }, out: { type: 'string', default: '.' } },
+  options: {
+    reports: { type: 'string', default: 'reports' },
+    out: { type: 'string', default: '.' },
+    cache: { type: 'string', default: join(import.meta.dirname, '..', '.cache', 'ingest') },
+    fresh: { type: 'boolean', default: false },
+    timings: { type: 'string' },
+  },
 });
-const reports = resolve(values.reports!);
-const out = resolve(values.out!);
-const project = resolve(import.meta.dirname, '..');
 
-function step(label: string, command: string, args: string[], env: Record<string, string> = {}): void {
-  const result = spawnSync(command, args, { cwd: project, stdio: 'inherit', env: { ...process.env, ...env } });
-  if (result.status !== 0) {
-    throw new Error(`${label} failed (exit ${result.status ?? result.signal}); the previous site is left in place`);
-  }
-}
-
-await mkdir(join(out, '.build'), { recursive: true });
-const work = await mkdtemp(join(out, '.build', 'run-'));
+const started = performance.now();
 try {
-  const data = join(work, 'data');
-  const site = join(work, '_site');
-  const tsx = join(project, 'node_modules', '.bin', 'tsx');
-  step('ingest', tsx, ['src/cli/ingest.ts', reports, data]);
-  step('Eleventy', tsx, ['node_modules/@11ty/eleventy/cmd.cjs', '--config=.eleventy.ts', `--output=${site}`, '--quiet'], {
-    GONGKAI_DATA: data,
-  });
-  step('Pagefind', join(project, 'node_modules', '.bin', 'pagefind'), ['--site', site, '--silent']);
-
-  // Every step finished: swap the new folders in.
-  for (const name of ['data', '_site']) {
-    const target = join(out, name);
-    const old = join(work, `${name}.old`);
-    if (existsSync(target)) await rename(target, old);
-    await rename(join(work, name), target);
+  const result = await buildPortal({ reports: values.reports!, out: resolve(values.out!), cache: values.fresh ? null : resolve(values.cache!) });
+  const seconds = (performance.now() - started) / 1000;
+  process.stdout.write(ingestSummary(result.ingest, values.reports!, 'data', result.timings[0]!.seconds));
+  const steps = result.timings.map(({ step, seconds: s }) => `${step} ${s.toFixed(1)} s`).join(', ');
+  process.stdout.write(`${result.pages} pages in ${seconds.toFixed(1)} s (${steps})\n`);
+  process.stdout.write(`Site written to ${join(resolve(values.out!), '_site')}/ — npm run serve shows it at http://localhost:8080/\n`);
+  if (values.timings) {
+    const timings = {
+      reports: result.ingest.reports.length,
+      failures: result.ingest.failures.length,
+      parsed: result.ingest.cache.parsed,
+      fromCache: result.ingest.cache.hits,
+      pages: result.pages,
+      seconds,
+      steps: result.timings,
+      peakRssBytes: process.resourceUsage().maxRSS * 1024,
+    };
+    writeFileSync(values.timings, `${JSON.stringify(timings, null, 2)}\n`);
   }
-  process.stdout.write(`Site written to ${join(out, '_site')}/ — npm run serve shows it at http://localhost:8080/\n`);
 } catch (error) {
-  process.stderr.write(`${(error as Error).message}\n`);
+  process.stderr.write(`${error instanceof BuildError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exitCode = 1;
-} finally {
-  await rm(work, { recursive: true, force: true });
-  // The .build folder itself goes too, unless another build is using it.
-  await rmdir(join(out, '.build')).catch(() => undefined);
 }

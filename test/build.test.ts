@@ -1,16 +1,15 @@
 /**
- * The build as a whole: two builds of the same reports are byte-identical, and a build that fails
- * leaves the last good site and data in place.
+ * The build as a whole, against the shared build (made once, cold, with an empty cache): a build
+ * from the cache is byte-identical to it, and so is one with --fresh; a corrupt cache entry is
+ * parsed again; a removed file disappears and a changed agencies.yml applies without parsing
+ * anything again; a build that fails leaves the last good site and data in place.
  */
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { buildInto, copyReports } from './build-site.ts';
-
-const run = promisify(execFile);
+import { runBuild, sharedBuild } from './built-site/shared-build.ts';
 
 function hashes(folder: string): Record<string, string> {
   const result: Record<string, string> = {};
@@ -25,25 +24,76 @@ function hashes(folder: string): Record<string, string> {
   return result;
 }
 
+const output = (out: string) => ({ site: hashes(join(out, '_site')), data: hashes(join(out, 'data')) });
+const temporary = (prefix: string) => mkdtempSync(join(tmpdir(), prefix));
+/** The cache's entries: <fingerprint>/<key>.json. */
+const entries = (cache: string) => readdirSync(cache).flatMap((folder) => readdirSync(join(cache, folder)).map((name) => join(cache, folder, name)));
+
 describe('npm run build', () => {
-  it('gives byte-identical output for the same reports', async () => {
-    const reports = await copyReports();
-    const [first, second] = [await buildInto({}, reports), await buildInto({}, reports)];
-    const a = { site: hashes(join(first, '_site')), data: hashes(join(first, 'data')) };
-    const b = { site: hashes(join(second, '_site')), data: hashes(join(second, 'data')) };
-    expect(Object.keys(a.site).length).toBeGreaterThan(50);
-    expect(b).toEqual(a);
-  }, 240_000);
+  const shared = sharedBuild();
+  const expected = output(shared.out);
+
+  it('gives byte-identical output from the cache, and with --fresh', async () => {
+    expect(Object.keys(expected.site).length).toBeGreaterThan(50);
+    const cache = temporary('gongkai-cache-');
+    cpSync(shared.cache, cache, { recursive: true });
+    const cached = temporary('gongkai-cached-');
+    const timings = await runBuild(['--reports', shared.reports, '--out', cached, '--cache', cache]);
+    expect(timings.parsed).toBe(0);
+    expect(timings.fromCache).toBe(timings.reports + timings.failures);
+    expect(output(cached)).toEqual(expected);
+
+    const fresh = temporary('gongkai-fresh-');
+    const freshTimings = await runBuild(['--reports', shared.reports, '--out', fresh, '--fresh']);
+    expect(freshTimings.fromCache).toBe(0);
+    expect(output(fresh)).toEqual(expected);
+  }, 600_000);
+
+  it('parses again a cache entry that is cut short or altered, and gives the same output', async () => {
+    const cache = temporary('gongkai-cache-');
+    cpSync(shared.cache, cache, { recursive: true });
+    const [cut, altered] = entries(cache);
+    writeFileSync(cut!, readFileSync(cut!).subarray(0, 500));
+    // Same length, one digit changed: only the checksum can tell.
+    const text = readFileSync(altered!, 'utf8');
+    const digit = text.indexOf('"total":') + 8;
+    writeFileSync(altered!, text.slice(0, digit) + (text[digit] === '9' ? '8' : '9') + text.slice(digit + 1));
+    const out = temporary('gongkai-repaired-');
+    const timings = await runBuild(['--reports', shared.reports, '--out', out, '--cache', cache]);
+    expect(timings.parsed).toBe(2);
+    expect(output(out)).toEqual(expected);
+  }, 600_000);
+
+  it('drops a removed file and applies a changed agencies.yml, without parsing anything again', async () => {
+    const reports = temporary('gongkai-reports-');
+    cpSync(shared.reports, reports, { recursive: true });
+    const cache = temporary('gongkai-cache-');
+    cpSync(shared.cache, cache, { recursive: true });
+    rmSync(join(reports, '2020-春晓街道.txt'));
+    const registry = join(reports, 'agencies.yml');
+    const renamed = readFileSync(registry, 'utf8').replace('- name: 平潭综合实验区国有资产管理局\n', '- name: 平潭综合实验区国资局\n  aliases: [平潭综合实验区国有资产管理局]\n');
+    expect(renamed).toContain('平潭综合实验区国资局');
+    writeFileSync(registry, renamed);
+    const out = temporary('gongkai-changed-');
+    const timings = await runBuild(['--reports', reports, '--out', out, '--cache', cache]);
+    expect(timings.parsed).toBe(0);
+    const index = JSON.parse(readFileSync(join(out, 'data', 'index.json'), 'utf8')) as { reports: Array<{ id: string; agency: { canonicalName: string } }> };
+    expect(index.reports.map((report) => report.id)).not.toContain('chunxiaojiedao-2020');
+    expect(readdirSync(join(out, '_site', 'agencies'))).not.toContain('chunxiaojiedao');
+    expect(index.reports.map((report) => report.agency.canonicalName)).toContain('平潭综合实验区国资局');
+    expect(index.reports.map((report) => report.agency.canonicalName)).not.toContain('平潭综合实验区国有资产管理局');
+  }, 600_000);
 
   it('leaves the last good site in place when a build fails', async () => {
-    const dir = await buildInto();
-    const before = hashes(join(dir, '_site'));
-    const failed = await run('npx', ['tsx', 'scripts/build.ts', '--reports', join(dir, 'no-such-folder'), '--out', dir]).then(
+    const out = temporary('gongkai-failing-');
+    cpSync(join(shared.out, '_site'), join(out, '_site'), { recursive: true });
+    cpSync(join(shared.out, 'data'), join(out, 'data'), { recursive: true });
+    const failed = await runBuild(['--reports', join(out, 'no-such-folder'), '--out', out]).then(
       () => undefined,
       (error: { code: number; stderr: string }) => error,
     );
     expect(failed?.code).toBe(1);
     expect(failed?.stderr).toContain('the previous site is left in place');
-    expect(hashes(join(dir, '_site'))).toEqual(before);
-  }, 240_000);
+    expect(output(out)).toEqual(expected);
+  }, 600_000);
 });

@@ -13,13 +13,13 @@ import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tableValues } from '../src/publish/table-values.ts';
 import type { Report } from '../src/schema/report.ts';
-import { buildInto } from './build-site.ts';
+import { sharedBuild } from './built-site/shared-build.ts';
 
 let site = '';
 let reports: Report[] = [];
 
-beforeAll(async () => {
-  site = join(await buildInto(), '_site');
+beforeAll(() => {
+  site = sharedBuild().site;
   reports = readdirSync(join(site, 'data/reports'))
     .filter((name) => name.endsWith('.json'))
     .map((name) => JSON.parse(readFileSync(join(site, 'data/reports', name), 'utf8')) as Report);

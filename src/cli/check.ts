@@ -6,7 +6,8 @@
  * cannot be published (it cannot be read as a report); with --strict, also where any report has
  * an error or a warning — for an editor's CI.
  */
-import { countBySeverity, ingestFolder } from '../ingest.ts';
+import { countBySeverity, ingestFolder } from '../ingest/ingest-folder.ts';
+import { join } from 'node:path';
 import { formatFileMessages } from './format-message.ts';
 
 const args = process.argv.slice(2);
@@ -18,13 +19,13 @@ if (unknown.length > 0) {
 }
 const folder = args.find((arg) => !arg.startsWith('--')) ?? 'reports';
 
-const { reports, failures } = await ingestFolder(folder);
+const { reports, failures } = await ingestFolder(folder, { cache: '.cache/ingest' });
 const lines: string[] = [];
 for (const report of reports) {
-  if (report.findings.length > 0) lines.push(formatFileMessages(report.source.path, report.findings));
+  if (report.findings.length > 0) lines.push(formatFileMessages(join(folder, report.source.path), report.findings));
 }
 for (const failure of failures) {
-  lines.push(formatFileMessages(failure.path, [{ ...failure, severity: 'error' }]));
+  lines.push(formatFileMessages(join(folder, failure.path), [{ ...failure, severity: 'error' }]));
 }
 const totals = countBySeverity(reports.flatMap((report) => report.findings));
 const summary = [

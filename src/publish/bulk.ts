@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
-import { zipSync } from 'fflate';
+import { zipFiles } from './zip.ts';
 import type { Report } from '../schema/report.ts';
 import { SCHEMA_VERSION } from '../schema/report.ts';
 import { APPLICANT_COLUMNS, APPLICATION_ROWS } from '../report-format/applications.ts';
@@ -265,7 +265,7 @@ function readme(reports: Report[], files: Array<{ name: string; description: str
 }
 
 /** All bulk files, the zip last, and their checksums. */
-export function bulkFiles(reports: Report[]): { files: BulkFile[]; checksums: ChecksumEntry[] } {
+export async function bulkFiles(reports: Report[]): Promise<{ files: BulkFile[]; checksums: ChecksumEntry[] }> {
   const sorted = [...reports].sort((a, b) => a.id.localeCompare(b.id));
   const files: BulkFile[] = [
     { name: 'reports.json', title: '全部报告（JSON）', description: 'Every record in one JSON array', content: encoder.encode(`${JSON.stringify(sorted, null, 2)}\n`) },
@@ -292,9 +292,7 @@ export function bulkFiles(reports: Report[]): { files: BulkFile[]; checksums: Ch
     description: 'What the data is, where it comes from, how to cite it, what is known to be inconsistent',
     content: encoder.encode(readme(sorted, files)),
   });
-  // A fixed date inside the zip keeps two builds byte-identical.
-  const mtime = new Date('2000-01-01T00:00:00Z');
-  const zip = zipSync(Object.fromEntries(files.map((file) => [file.name, [file.content, { mtime }]])), { level: 9 });
+  const zip = await zipFiles(files);
   files.push({ name: 'gongkai-data.zip', title: '全部数据（zip）', description: 'All of the files above in one archive', content: zip });
   const checksums = files.map((file) => ({
     name: file.name,

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Report, SCHEMA_VERSION, type Block } from '../schema/report.ts';
 import { PARTS, type PartSpec } from '../report-format/parts.ts';
 import { originalFileName, publishedSourceName } from '../publish/source-file-name.ts';
-import type { IngestFailure } from '../ingest.ts';
+import type { IngestFailure } from '../ingest/ingest-folder.ts';
 import { ALL_METRICS, reportMetrics, type Metrics } from './metrics.ts';
 import { applicationsLayout, proactiveLayouts, reviewLitigationLayout, type TableLayout } from './table-layouts.ts';
 import { agencyCharts, yearCharts, type ChartSpec } from './chart-data.ts';

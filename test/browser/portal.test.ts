@@ -8,19 +8,14 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, type BuiltSite } from '../build-site.ts';
+import { serveSharedSite, type ServedSite } from '../built-site/shared-build.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
 if (!available && process.env['CI']) throw new Error(`${CHROMIUM} is missing: CI must install Debian's chromium`);
 if (!available) console.warn(`Browser tests skipped: ${CHROMIUM} not found (apt-get install -y chromium fonts-noto-cjk).`);
 
-const hostile = readFileSync('reports/2021-南关区民政局.txt', 'utf8')
-  .replace('2021年南关区民政局政府信息公开工作年度报告', '2022年南关区民政局政府信息公开工作年度报告')
-  .replace('六、其他需要报告的事项\n无', '六、其他需要报告的事项\n<script>alert(1)</script><img src=x onerror="alert(2)"><a href="javascript:alert(3)">点此</a>')
-  .replace('\t行政许可\n\t0', '\t行政许可\n\t<img src=x onerror=alert(4)>');
-
-let site: BuiltSite;
+let site: ServedSite;
 let browser: Browser;
 
 /** Opens a page, failing on console errors, dialogs (injected alert) and requests that leave the site. */
@@ -53,7 +48,7 @@ async function headingLevels(page: Page): Promise<number[]> {
 
 describe.skipIf(!available)('the portal in Chromium', () => {
   beforeAll(async () => {
-    site = await buildSite({ '2022-南关区民政局.txt': hostile, '会议纪要.txt': '会议纪要\n\n研究部署社区环境整治工作。\n', '2022-某局.pdf': '%PDF-1.4' });
+    site = await serveSharedSite();
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

@@ -1,0 +1,115 @@
+/**
+ * Building the portal from a reports folder, in one process, step by step:
+ *
+ *   ingest (parse, or take from the cache) → data (records, CSV, Markdown, originals, bulk files)
+ *   → Eleventy (the pages) → Pagefind (the search index)
+ *
+ * Everything is built in a temporary folder beside the output; data/ and _site/ are replaced only
+ * when every step has finished, so a failed build leaves the last good site. Each step's time is
+ * measured, for the editor and for the build benchmark.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rename, rm, rmdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import Eleventy from '@11ty/eleventy';
+import * as pagefind from 'pagefind';
+import { ingestFolder, type IngestResult } from '../ingest/ingest-folder.ts';
+import { writeData } from '../publish/write-data.ts';
+
+const PROJECT = join(import.meta.dirname, '..', '..');
+
+export interface BuildOptions {
+  /** The reports folder. */
+  reports: string;
+  /** Where data/ and _site/ go. */
+  out: string;
+  /** The ingest cache's folder, or null to parse every file. */
+  cache: string | null;
+}
+
+export interface BuildResult {
+  ingest: IngestResult;
+  /** Seconds per step, in order. */
+  timings: Array<{ step: string; seconds: number }>;
+  /** Pages Eleventy wrote. */
+  pages: number;
+}
+
+export class BuildError extends Error {}
+
+async function timed<T>(timings: BuildResult['timings'], step: string, work: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  try {
+    return await work();
+  } catch (error) {
+    throw new BuildError(`${step} failed (${error instanceof Error ? error.message : String(error)}); the previous site is left in place`, { cause: error });
+  } finally {
+    timings.push({ step, seconds: (performance.now() - started) / 1000 });
+  }
+}
+
+async function renderSite(data: string, site: string): Promise<number> {
+  // .eleventy.ts reads the records from GONGKAI_DATA.
+  const previous = process.env['GONGKAI_DATA'];
+  process.env['GONGKAI_DATA'] = data;
+  try {
+    const eleventy = new Eleventy(join(PROJECT, 'templates'), site, {
+      configPath: join(PROJECT, '.eleventy.ts'),
+      quietMode: true,
+    });
+    const written = (await eleventy.write()) as unknown;
+    return countPages(written);
+  } finally {
+    if (previous === undefined) delete process.env['GONGKAI_DATA'];
+    else process.env['GONGKAI_DATA'] = previous;
+  }
+}
+
+/** Eleventy's write() resolves to [passthrough copies, templates]; the second holds the pages. */
+function countPages(written: unknown): number {
+  if (!Array.isArray(written)) return 0;
+  const templates = written.at(-1);
+  return Array.isArray(templates) ? templates.flat(Infinity).filter((entry) => entry && typeof entry === 'object' && 'outputPath' in entry).length : 0;
+}
+
+async function indexSite(site: string): Promise<void> {
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(errors.join('; '));
+  try {
+    const added = await index.addDirectory({ path: site });
+    if (added.errors.length > 0) throw new Error(added.errors.join('; '));
+    const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
+    if (written.errors.length > 0) throw new Error(written.errors.join('; '));
+  } finally {
+    await pagefind.close();
+  }
+}
+
+export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
+  const timings: BuildResult['timings'] = [];
+  if (!existsSync(options.reports)) {
+    throw new BuildError(`the reports folder ${options.reports} does not exist; the previous site is left in place`);
+  }
+  await mkdir(join(options.out, '.build'), { recursive: true });
+  const work = await mkdtemp(join(options.out, '.build', 'run-'));
+  try {
+    const data = join(work, 'data');
+    const site = join(work, '_site');
+    const ingest = await timed(timings, 'ingest', () => ingestFolder(options.reports, { cache: options.cache }));
+    await timed(timings, 'data', () => writeData(ingest, options.reports, data));
+    const pages = await timed(timings, 'Eleventy', () => renderSite(data, site));
+    await timed(timings, 'Pagefind', () => indexSite(site));
+    // Every step finished: swap the new folders in.
+    for (const name of ['data', '_site']) {
+      const target = join(options.out, name);
+      const old = join(work, `${name}.old`);
+      if (existsSync(target)) await rename(target, old);
+      await rename(join(work, name), target);
+    }
+    return { ingest, timings, pages };
+  } finally {
+    await rm(work, { recursive: true, force: true });
+    // The .build folder itself goes too, unless another build is using it.
+    await rmdir(join(options.out, '.build')).catch(() => undefined);
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * The ingest cache: what became of each file (its record and Markdown, or why it could not be
+ * read), stored under a key made of the file's name and bytes, in a folder named after the code
+ * that parsed it. A file is parsed again only when its bytes, its name or the parser changed.
+ *
+ *   .cache/ingest/<code fingerprint>/<key>.json
+ *
+ * The code fingerprint is a SHA-256 of every source file under src/, of package-lock.json and of
+ * the schema version, so any change to the parser, a dependency or the schema starts a new
+ * folder (and the folders of older code are removed). Each entry starts with the SHA-256 of its
+ * payload: an entry that was cut short, edited or otherwise corrupted fails that check and is
+ * parsed again. The cache is never needed: without it the output is the same, byte for byte.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { SCHEMA_VERSION } from '../schema/report.ts';
+import type { ParseOutcome } from './ingest-file.ts';
+
+const SOURCE_ROOT = join(import.meta.dirname, '..');
+const PROJECT_ROOT = join(SOURCE_ROOT, '..');
+
+/** Every file under `folder`, sorted, as paths relative to `root`. */
+function filesUnder(folder: string, root: string): string[] {
+  const files: string[] = [];
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) files.push(...filesUnder(path, root));
+    else if (entry.isFile()) files.push(relative(root, path));
+  }
+  return files.sort();
+}
+
+let fingerprint: string | undefined;
+
+/** A SHA-256 of the code and the dependencies that turn a file into a record. */
+export function codeFingerprint(): string {
+  if (fingerprint) return fingerprint;
+  const hash = createHash('sha256').update(`schema ${SCHEMA_VERSION}\n`);
+  const lockFile = join(PROJECT_ROOT, 'package-lock.json');
+  const files = filesUnder(SOURCE_ROOT, PROJECT_ROOT).map((path) => join(PROJECT_ROOT, path));
+  if (existsSync(lockFile)) files.push(lockFile);
+  for (const path of files) {
+    hash.update(`${relative(PROJECT_ROOT, path)}\n`).update(readFileSync(path)).update('\n');
+  }
+  fingerprint = hash.digest('hex').slice(0, 32);
+  return fingerprint;
+}
+
+/** The key of one file: its name in the reports folder and the SHA-256 of its bytes. */
+export function cacheKey(name: string, sha256: string): string {
+  return createHash('sha256').update(`${name}\0${sha256}`).digest('hex');
+}
+
+export class IngestCache {
+  /** The folder of this code's entries, or null when the cache is off. */
+  readonly folder: string | null;
+  hits = 0;
+  misses = 0;
+
+  /** `root` is the cache's folder (.cache/ingest by default); null turns the cache off. */
+  constructor(root: string | null) {
+    this.folder = root === null ? null : join(root, codeFingerprint());
+  }
+
+  /** Makes the folder and removes the entries of every other version of the code. */
+  prepare(): void {
+    if (!this.folder) return;
+    mkdirSync(this.folder, { recursive: true });
+    const root = join(this.folder, '..');
+    for (const entry of readdirSync(root)) {
+      if (join(root, entry) !== this.folder) rmSync(join(root, entry), { recursive: true, force: true });
+    }
+  }
+
+  /** The stored outcome, or undefined when there is none or it fails its checksum. */
+  get(key: string): ParseOutcome | undefined {
+    if (!this.folder) return undefined;
+    let text: string;
+    try {
+      text = readFileSync(join(this.folder, `${key}.json`), 'utf8');
+    } catch {
+      this.misses++;
+      return undefined;
+    }
+    const newline = text.indexOf('\n');
+    const payload = text.slice(newline + 1);
+    if (newline !== 64 || createHash('sha256').update(payload).digest('hex') !== text.slice(0, 64)) {
+      this.misses++;
+      return undefined;
+    }
+    try {
+      const outcome = JSON.parse(payload) as ParseOutcome;
+      this.hits++;
+      return outcome;
+    } catch {
+      this.misses++;
+      return undefined;
+    }
+  }
+
+  /** Stores an outcome; a cache that cannot be written is skipped, never an error. */
+  set(key: string, outcome: ParseOutcome): void {
+    if (!this.folder) return;
+    const payload = JSON.stringify(outcome);
+    const checksum = createHash('sha256').update(payload).digest('hex');
+    const path = join(this.folder, `${key}.json`);
+    const partial = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    try {
+      writeFileSync(partial, `${checksum}\n${payload}`);
+      // A rename is atomic: a reader sees the whole entry or none.
+      renameSync(partial, path);
+    } catch {
+      rmSync(partial, { force: true });
+    }
+  }
+}

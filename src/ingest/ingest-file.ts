@@ -1,0 +1,71 @@
+/**
+ * Parsing one file of the reports folder, never throwing for a problem in the file: the outcome
+ * is its record and its Markdown, or why it could not be read.
+ */
+import { readFile } from 'node:fs/promises';
+import { analyseSource } from '../parse-report.ts';
+import { sourceFromBytes } from '../read/read-report.ts';
+import { treeToMarkdown } from '../publish/report-markdown.ts';
+import { ReportError } from '../diagnostics/report-error.ts';
+import type { Report } from '../schema/report.ts';
+
+export interface IngestFailure {
+  /** The file's path in the reports folder. */
+  path: string;
+  /** Where the original is published, under data/ (set when ingest writes it). */
+  download?: string;
+  rule: string;
+  message: string;
+  line: number | null;
+  column: number | null;
+}
+
+/** What became of one file. `path` is its name in the reports folder, as the record states it. */
+export type ParseOutcome = { path: string; report: Report; markdown: string } | { path: string; failure: IngestFailure };
+
+/** A file to parse: its name in the reports folder, and where it is on this machine. */
+export interface IngestTask {
+  name: string;
+  file: string;
+  /** The cache key of its name and bytes, or null when the cache is off. */
+  key: string | null;
+}
+
+export function failureOf(path: string, error: unknown): IngestFailure {
+  if (error instanceof ReportError) {
+    return { path, rule: error.rule, message: error.message, line: error.line, column: error.column };
+  }
+  // A bug in Gongkai: the file is listed, the stack goes to stderr, the other files go on.
+  process.stderr.write(`${path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  return {
+    path,
+    rule: 'internal-error',
+    message: 'Gongkai 读取此文件时出错（程序缺陷，请报告）：其余文件不受影响',
+    line: null,
+    column: null,
+  };
+}
+
+/**
+ * Parses one file. The record names the file by its path in the reports folder (never by the
+ * path on the machine that built it), so the output is the same wherever the project lives.
+ */
+export async function ingestFile(task: Pick<IngestTask, 'name' | 'file'>, bytes?: Uint8Array): Promise<ParseOutcome> {
+  const path = task.name;
+  try {
+    const source = sourceFromBytes(path, bytes ?? (await readBytes(task.file)));
+    const { report, frontEnd } = await analyseSource(source);
+    return { path, report, markdown: treeToMarkdown(frontEnd.tree, report) };
+  } catch (error) {
+    return { path, failure: failureOf(path, error) };
+  }
+}
+
+async function readBytes(file: string): Promise<Uint8Array> {
+  try {
+    return await readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown';
+    throw new ReportError('unreadable-file', `无法读取文件（${code}）：应为一个可读的报告文件`);
+  }
+}

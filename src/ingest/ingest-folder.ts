@@ -1,0 +1,118 @@
+/**
+ * Ingesting a folder of reports: every file is parsed on its own (or taken from the cache when
+ * neither it nor the parser changed), so a bad file is reported and the others still go through.
+ * Then the registry (reports/agencies.yml) names the agencies, duplicates are set aside, and the
+ * rules across years run over every record. The result is what the site and the downloads are
+ * built from.
+ */
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { checkSeries } from '../checks/index.ts';
+import { ReportError } from '../diagnostics/report-error.ts';
+import type { Finding, Report } from '../schema/report.ts';
+import { REGISTRY_FILE, applyRegistry, loadAgencyRegistry, type AgencyRegistry } from '../registry/agency-registry.ts';
+import { IngestCache, cacheKey } from './cache.ts';
+import { failureOf, type IngestFailure, type IngestTask, type ParseOutcome } from './ingest-file.ts';
+import { parseInWorkers } from './worker-pool.ts';
+
+export type { IngestFailure } from './ingest-file.ts';
+
+export interface IngestResult {
+  reports: Report[];
+  failures: IngestFailure[];
+  /** Each report as clean Markdown, by report id. */
+  markdown: Map<string, string>;
+  /** How many files came from the cache and how many were parsed. */
+  cache: { hits: number; parsed: number };
+}
+
+export interface IngestOptions {
+  /** The cache's folder; null (the default) parses every file. */
+  cache?: string | null;
+}
+
+/** Files in `folder` that editors put there as reports: not hidden files, not notes. */
+export async function listReportFiles(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { withFileTypes: true });
+  return entries
+    .filter(
+      (entry) =>
+        entry.isFile() && !entry.name.startsWith('.') && !/^README/i.test(entry.name) && entry.name !== REGISTRY_FILE,
+    )
+    .map((entry) => entry.name)
+    .sort();
+}
+
+/** Every file's outcome: from the cache where it holds one, else parsed (on every core). */
+async function outcomes(folder: string, names: string[], cacheRoot: string | null): Promise<{ outcomes: ParseOutcome[]; hits: number }> {
+  const cache = new IngestCache(cacheRoot);
+  cache.prepare();
+  const found: Array<ParseOutcome | undefined> = [];
+  const tasks: IngestTask[] = [];
+  const taskIndex: number[] = [];
+  for (const [index, name] of names.entries()) {
+    const file = join(folder, name);
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(file);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'unknown';
+      found.push({ path: name, failure: failureOf(name, new ReportError('unreadable-file', `无法读取文件（${code}）：应为一个可读的报告文件`)) });
+      continue;
+    }
+    const key = cache.folder ? cacheKey(name, createHash('sha256').update(bytes).digest('hex')) : null;
+    const cached = key ? cache.get(key) : undefined;
+    found.push(cached);
+    if (!cached) {
+      tasks.push({ name, file, key });
+      taskIndex.push(index);
+    }
+  }
+  const parsed = await parseInWorkers(tasks, cache.folder ? cacheRoot : null);
+  parsed.forEach((outcome, n) => (found[taskIndex[n]!] = outcome));
+  return { outcomes: found as ParseOutcome[], hits: names.length - tasks.length };
+}
+
+export async function ingestFolder(folder: string, options: IngestOptions = {}): Promise<IngestResult> {
+  const names = await listReportFiles(folder);
+  const { outcomes: all, hits } = await outcomes(folder, names, options.cache ?? null);
+  const result: IngestResult = { reports: [], failures: [], markdown: new Map(), cache: { hits, parsed: names.length - hits } };
+  let registry: AgencyRegistry = new Map();
+  try {
+    registry = loadAgencyRegistry(join(folder, REGISTRY_FILE));
+  } catch (error) {
+    if (!(error instanceof ReportError)) throw error;
+    result.failures.push({ path: REGISTRY_FILE, rule: error.rule, message: `${error.message}；本次按各报告所载名称发布`, line: error.line, column: error.column });
+  }
+  const byId = new Map<string, Report>();
+  for (const outcome of all) {
+    if ('failure' in outcome) {
+      result.failures.push(outcome.failure);
+      continue;
+    }
+    const report = applyRegistry(outcome.report, registry);
+    const clash = byId.get(report.id);
+    if (clash) {
+      result.failures.push({
+        path: outcome.path,
+        rule: 'duplicate-report',
+        message: `与 ${clash.source.path} 是同一机构（${report.agency.name}）同一年度（${report.year}）的报告：只发布先读到的一份`,
+        line: null,
+        column: null,
+      });
+      continue;
+    }
+    byId.set(report.id, report);
+    result.reports.push(report);
+    result.markdown.set(report.id, outcome.markdown);
+  }
+  result.reports = checkSeries(result.reports);
+  return result;
+}
+
+export function countBySeverity(findings: Finding[]): Record<Finding['severity'], number> {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const finding of findings) counts[finding.severity]++;
+  return counts;
+}
