@@ -36,6 +36,7 @@ try {
       failures: result.ingest.failures.length,
       parsed: result.ingest.cache.parsed,
       fromCache: result.ingest.cache.hits,
+      reusedFiles: result.reused,
       pages: result.pages,
       seconds,
       steps: result.timings,

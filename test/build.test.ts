@@ -1,6 +1,7 @@
 /**
  * The build as a whole, against the shared build (made once, cold, with an empty cache): a build
- * from the cache is byte-identical to it, and so is one with --fresh; a corrupt cache entry is
+ * from the cache is byte-identical to it, so is one that links the unchanged reports' files from
+ * the build before, and so is one with --fresh; a corrupt cache entry is
  * parsed again; a removed file disappears and a changed agencies.yml applies without parsing
  * anything again; a build that fails leaves the last good site and data in place.
  */
@@ -33,7 +34,7 @@ describe('npm run build', () => {
   const shared = sharedBuild();
   const expected = output(shared.out);
 
-  it('gives byte-identical output from the cache, and with --fresh', async () => {
+  it('gives byte-identical output from the cache, reusing the last build’s files, and with --fresh', async () => {
     expect(Object.keys(expected.site).length).toBeGreaterThan(50);
     const cache = temporary('gongkai-cache-');
     cpSync(shared.cache, cache, { recursive: true });
@@ -41,6 +42,11 @@ describe('npm run build', () => {
     const timings = await runBuild(['--reports', shared.reports, '--out', cached, '--cache', cache]);
     expect(timings.parsed).toBe(0);
     expect(timings.fromCache).toBe(timings.reports + timings.failures);
+    expect(output(cached)).toEqual(expected);
+
+    // Again into the same folder: every report's files are linked from the build before.
+    const again = await runBuild(['--reports', shared.reports, '--out', cached, '--cache', cache]);
+    expect(again.reusedFiles).toBe(again.reports);
     expect(output(cached)).toEqual(expected);
 
     const fresh = temporary('gongkai-fresh-');

@@ -33,6 +33,8 @@ export interface BuildResult {
   timings: Array<{ step: string; seconds: number }>;
   /** Pages Eleventy wrote. */
   pages: number;
+  /** Reports whose files were linked from the previous build, unchanged. */
+  reused: number;
 }
 
 export class BuildError extends Error {}
@@ -96,7 +98,7 @@ export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
     const data = join(work, 'data');
     const site = join(work, '_site');
     const ingest = await timed(timings, 'ingest', () => ingestFolder(options.reports, { cache: options.cache }));
-    await timed(timings, 'data', () => writeData(ingest, options.reports, data));
+    const { reused } = await timed(timings, 'data', () => writeData(ingest, options.reports, data, join(options.out, 'data')));
     const pages = await timed(timings, 'Eleventy', () => renderSite(data, site));
     await timed(timings, 'Pagefind', () => indexSite(site));
     // Every step finished: swap the new folders in.
@@ -106,7 +108,7 @@ export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
       if (existsSync(target)) await rename(target, old);
       await rename(join(work, name), target);
     }
-    return { ingest, timings, pages };
+    return { ingest, timings, pages, reused };
   } finally {
     await rm(work, { recursive: true, force: true });
     // The .build folder itself goes too, unless another build is using it.

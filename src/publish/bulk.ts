@@ -3,24 +3,21 @@
  * per table value, one wide CSV per table with a row per report, the findings as CSV and JSON, a
  * Frictionless data package describing the CSV files, a README, a zip of all of it, and SHA-256
  * checksums. Everything is a pure function of the records, so two builds give the same bytes.
+ * The files are written one report at a time (see BulkWriter), never held whole in memory.
  */
 import { createHash } from 'node:crypto';
-import { stringify } from 'csv-stringify/sync';
-import { zipFiles } from './zip.ts';
+import { createReadStream } from 'node:fs';
+import { open, writeFile, type FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import { BOM, csvRecord, toCsv, type CsvField } from './csv.ts';
+import { zipFolderFiles } from './zip.ts';
 import type { Report } from '../schema/report.ts';
 import { SCHEMA_VERSION } from '../schema/report.ts';
 import { APPLICANT_COLUMNS, APPLICATION_ROWS } from '../report-format/applications.ts';
 import { PROACTIVE_ROWS } from '../report-format/proactive.ts';
 import { REVIEW_GROUPS, REVIEW_OUTCOMES } from '../report-format/review-litigation.ts';
-import { TIDY_COLUMNS, tidyRows } from './report-csv.ts';
+import { TIDY_COLUMNS } from './report-csv.ts';
 import { tableValues, type TableKey } from './table-values.ts';
-
-export interface BulkFile {
-  name: string;
-  title: string;
-  description: string;
-  content: Uint8Array;
-}
 
 export interface ChecksumEntry {
   name: string;
@@ -30,13 +27,6 @@ export interface ChecksumEntry {
   sha256: string;
 }
 
-const encoder = new TextEncoder();
-const BOM = '\uFEFF';
-
-/** RFC 4180 CSV, CRLF line ends, UTF-8 with a byte-order mark (Excel on a Chinese desktop). */
-export function toCsv(header: readonly string[], rows: Array<Array<string | number | null>>): string {
-  return `${BOM}${stringify([[...header], ...rows], { record_delimiter: '\r\n', cast: { number: String } })}`;
-}
 
 type FieldType = 'string' | 'integer' | 'number';
 
@@ -122,21 +112,15 @@ function idCells(report: Report): Array<string | number> {
   return [report.id, report.agency.canonicalName, report.agency.region.join(' › '), report.year, report.template];
 }
 
-function wideCsv(table: WideTable, reports: Report[]): string {
-  const rows = reports
-    .filter((report) => table.templates.includes(report.template))
-    .map((report) => {
-      const values = new Map(tableValues(report).filter((v) => v.table === table.table).map((v) => [`${v.rowKey}.${v.columnKey}`, v.value]));
-      return [...idCells(report), ...table.columns.map((column) => values.get(column.path) ?? null)];
-    });
-  return toCsv([...ID_FIELDS.map((field) => field.name), ...table.columns.map((column) => column.path)], rows);
+function wideRow(table: WideTable, report: Report): CsvField[] {
+  const values = new Map(tableValues(report).filter((v) => v.table === table.table).map((v) => [`${v.rowKey}.${v.columnKey}`, v.value]));
+  return [...idCells(report), ...table.columns.map((column) => values.get(column.path) ?? null)];
 }
 
 export const FINDING_COLUMNS = ['finding_id', 'report_id', 'agency', 'year', 'rule', 'severity', 'message', 'paths', 'source_line', 'source_column'] as const;
 
-function findingRows(reports: Report[]): Array<Array<string | number | null>> {
-  return reports.flatMap((report) =>
-    report.findings.map((finding, index) => [
+function findingRows(report: Report): CsvField[][] {
+  return report.findings.map((finding, index) => [
       `${report.id}-${index + 1}`,
       report.id,
       report.agency.canonicalName,
@@ -147,8 +131,7 @@ function findingRows(reports: Report[]): Array<Array<string | number | null>> {
       finding.paths.join(' '),
       finding.line,
       finding.column,
-    ]),
-  );
+    ]);
 }
 
 const TIDY_FIELDS: Field[] = [
@@ -191,7 +174,7 @@ function resource(name: string, path: string, title: string, fields: Field[], pr
   };
 }
 
-export function dataPackage(reports: Report[]): Record<string, unknown> {
+export function dataPackage(reportCount: number): Record<string, unknown> {
   const wide = wideTables().map((table) =>
     resource(
       table.name,
@@ -214,7 +197,7 @@ export function dataPackage(reports: Report[]): Record<string, unknown> {
     profile: 'tabular-data-package',
     name: 'gongkai-annual-reports',
     title: '政府信息公开工作年度报告统计数据 — Government information disclosure annual reports',
-    description: `The three statistical tables of ${reports.length} annual reports (政府信息公开工作年度报告), read from the agencies' published reports. Schema version ${SCHEMA_VERSION}.`,
+    description: `The three statistical tables of ${reportCount} annual reports (政府信息公开工作年度报告), read from the agencies' published reports. Schema version ${SCHEMA_VERSION}.`,
     version: SCHEMA_VERSION,
     licenses: [{ name: 'other-pd', title: 'Public government information published under the 政府信息公开条例' }],
     sources: [{ title: 'The agencies’ published reports; each record names its source file and checksum' }],
@@ -226,14 +209,11 @@ export function dataPackage(reports: Report[]): Record<string, unknown> {
   };
 }
 
-function readme(reports: Report[], files: Array<{ name: string; description: string }>): string {
-  const byRule = new Map<string, number>();
-  for (const finding of reports.flatMap((report) => report.findings)) byRule.set(finding.rule, (byRule.get(finding.rule) ?? 0) + 1);
-  const years = reports.map((report) => report.year);
+function readme({ reports, agencies, years, byRule }: BulkSummary, files: Array<{ name: string; description: string }>): string {
   return [
     '# 政府信息公开工作年度报告统计数据 / Government information disclosure annual reports',
     '',
-    `${reports.length} reports from ${new Set(reports.map((r) => r.agency.slug)).size} agencies, statistics years ${Math.min(...years)}–${Math.max(...years)}. Schema version ${SCHEMA_VERSION}.`,
+    `${reports} reports from ${agencies.size} agencies, statistics years ${years.reduce((a, b) => Math.min(a, b), Infinity)}–${years.reduce((a, b) => Math.max(a, b), -Infinity)}. Schema version ${SCHEMA_VERSION}.`,
     '',
     '## What the data is',
     '',
@@ -264,44 +244,115 @@ function readme(reports: Report[], files: Array<{ name: string; description: str
   ].join('\n');
 }
 
-/** All bulk files, the zip last, and their checksums. */
-export async function bulkFiles(reports: Report[]): Promise<{ files: BulkFile[]; checksums: ChecksumEntry[] }> {
-  const sorted = [...reports].sort((a, b) => a.id.localeCompare(b.id));
-  const files: BulkFile[] = [
-    { name: 'reports.json', title: '全部报告（JSON）', description: 'Every record in one JSON array', content: encoder.encode(`${JSON.stringify(sorted, null, 2)}\n`) },
-    { name: 'reports.jsonl', title: '全部报告（JSON Lines）', description: 'One record per line', content: encoder.encode(sorted.map((report) => JSON.stringify(report)).join('\n') + '\n') },
-    { name: 'values.csv', title: '全部数值（CSV，每个数值一行）', description: 'One row per table value: report, agency, region, year, template, table, row, column, value, source line', content: encoder.encode(toCsv(TIDY_COLUMNS, sorted.flatMap(tidyRows))) },
-    ...wideTables().map((table) => ({
-      name: `${table.name}.csv`,
-      title: `${table.title}（CSV，每份报告一行）`,
-      description: `One row per report, one column per value of the table${table.templates.length === 1 ? ` (reports on the ${table.templates[0]} template)` : ''}`,
-      content: encoder.encode(wideCsv(table, sorted)),
-    })),
-    { name: 'findings.csv', title: '发现的问题（CSV）', description: 'Every finding of every report', content: encoder.encode(toCsv(FINDING_COLUMNS, findingRows(sorted))) },
-    {
-      name: 'findings.json',
-      title: '发现的问题（JSON）',
-      description: 'Every finding, with its report',
-      content: encoder.encode(`${JSON.stringify(sorted.flatMap((report) => report.findings.map((finding) => ({ reportId: report.id, agency: report.agency.canonicalName, year: report.year, ...finding }))), null, 2)}\n`),
-    },
-    { name: 'datapackage.json', title: '数据包描述（Frictionless）', description: 'Frictionless data package: the CSV files’ fields, types, units and keys', content: encoder.encode(`${JSON.stringify(dataPackage(sorted), null, 2)}\n`) },
-  ];
-  files.push({
-    name: 'README.md',
-    title: '说明',
-    description: 'What the data is, where it comes from, how to cite it, what is known to be inconsistent',
-    content: encoder.encode(readme(sorted, files)),
-  });
-  const zip = await zipFiles(files);
-  files.push({ name: 'gongkai-data.zip', title: '全部数据（zip）', description: 'All of the files above in one archive', content: zip });
-  const checksums = files.map((file) => ({
-    name: file.name,
-    title: file.title,
-    description: file.description,
-    bytes: file.content.length,
-    sha256: createHash('sha256').update(file.content).digest('hex'),
-  }));
-  return { files, checksums };
+/** What the README and the data package say of the reports as a whole. */
+interface BulkSummary {
+  reports: number;
+  agencies: Set<string>;
+  years: number[];
+  byRule: Map<string, number>;
+}
+
+interface FileInfo {
+  name: string;
+  title: string;
+  description: string;
+}
+
+const STREAMED: FileInfo[] = [
+  { name: 'reports.json', title: '全部报告（JSON）', description: 'Every record in one JSON array' },
+  { name: 'reports.jsonl', title: '全部报告（JSON Lines）', description: 'One record per line' },
+  { name: 'values.csv', title: '全部数值（CSV，每个数值一行）', description: 'One row per table value: report, agency, region, year, template, table, row, column, value, source line' },
+];
+
+/**
+ * Writes the bulk files into a folder, one report at a time (in id order), so that a portal of
+ * ten thousand reports never holds them all in memory or in one string: the records and the tidy
+ * values are appended to their files as they come; the wide tables and the findings keep only
+ * their rows; the zip is made from the files on disk.
+ */
+export class BulkWriter {
+  private readonly handles = new Map<string, FileHandle>();
+  private readonly wide = wideTables().map((table) => ({ table, rows: [] as CsvField[][] }));
+  private readonly findingRows: CsvField[][] = [];
+  private readonly findings: unknown[] = [];
+  private readonly summary: BulkSummary = { reports: 0, agencies: new Set(), years: [], byRule: new Map() };
+
+  private constructor(private readonly folder: string) {}
+
+  static async open(folder: string): Promise<BulkWriter> {
+    const writer = new BulkWriter(folder);
+    for (const { name } of STREAMED) writer.handles.set(name, await open(join(folder, name), 'w'));
+    await writer.handles.get('reports.json')!.write('[');
+    await writer.handles.get('values.csv')!.write(BOM + csvRecord(TIDY_COLUMNS));
+    return writer;
+  }
+
+  /** Adds one report; `tidyCsv` is its own CSV file (BOM, header, rows), whose rows go to values.csv. */
+  async add(report: Report, tidyCsv: string): Promise<void> {
+    const first = this.summary.reports === 0;
+    // The same bytes as JSON.stringify(allReports, null, 2): each record indented one level.
+    await this.handles.get('reports.json')!.write(`${first ? '' : ','}
+  ${JSON.stringify(report, null, 2).replaceAll('\n', '\n  ')}`);
+    await this.handles.get('reports.jsonl')!.write(`${JSON.stringify(report)}\n`);
+    await this.handles.get('values.csv')!.write(tidyCsv.slice(tidyCsv.indexOf('\r\n') + 2));
+    for (const { table, rows } of this.wide) if (table.templates.includes(report.template)) rows.push(wideRow(table, report));
+    this.findingRows.push(...findingRows(report));
+    for (const finding of report.findings) {
+      this.findings.push({ reportId: report.id, agency: report.agency.canonicalName, year: report.year, ...finding });
+      this.summary.byRule.set(finding.rule, (this.summary.byRule.get(finding.rule) ?? 0) + 1);
+    }
+    this.summary.reports++;
+    this.summary.agencies.add(report.agency.slug);
+    this.summary.years.push(report.year);
+  }
+
+  /** Writes the remaining files, the zip and SHA256SUMS; returns every file's size and checksum. */
+  async finish(): Promise<ChecksumEntry[]> {
+    await this.handles.get('reports.json')!.write(this.summary.reports === 0 ? ']\n' : '\n]\n');
+    for (const handle of this.handles.values()) await handle.close();
+    const files: FileInfo[] = [...STREAMED];
+    const write = async (info: FileInfo, content: string) => {
+      await writeFile(join(this.folder, info.name), content);
+      files.push(info);
+    };
+    for (const { table, rows } of this.wide) {
+      await write(
+        {
+          name: `${table.name}.csv`,
+          title: `${table.title}（CSV，每份报告一行）`,
+          description: `One row per report, one column per value of the table${table.templates.length === 1 ? ` (reports on the ${table.templates[0]} template)` : ''}`,
+        },
+        toCsv([...ID_FIELDS.map((field) => field.name), ...table.columns.map((column) => column.path)], rows),
+      );
+    }
+    await write({ name: 'findings.csv', title: '发现的问题（CSV）', description: 'Every finding of every report' }, toCsv(FINDING_COLUMNS, this.findingRows));
+    await write({ name: 'findings.json', title: '发现的问题（JSON）', description: 'Every finding, with its report' }, `${JSON.stringify(this.findings, null, 2)}\n`);
+    await write(
+      { name: 'datapackage.json', title: '数据包描述（Frictionless）', description: 'Frictionless data package: the CSV files’ fields, types, units and keys' },
+      `${JSON.stringify(dataPackage(this.summary.reports), null, 2)}\n`,
+    );
+    const readmeInfo = { name: 'README.md', title: '说明', description: 'What the data is, where it comes from, how to cite it, what is known to be inconsistent' };
+    await write(readmeInfo, readme(this.summary, files));
+    await zipFolderFiles(this.folder, files.map((file) => file.name), join(this.folder, 'gongkai-data.zip'));
+    files.push({ name: 'gongkai-data.zip', title: '全部数据（zip）', description: 'All of the files above in one archive' });
+    const checksums: ChecksumEntry[] = [];
+    for (const file of files) {
+      const { bytes, sha256 } = await fileChecksum(join(this.folder, file.name));
+      checksums.push({ ...file, bytes, sha256 });
+    }
+    await writeFile(join(this.folder, 'SHA256SUMS'), sha256sums(checksums));
+    return checksums;
+  }
+}
+
+async function fileChecksum(path: string): Promise<{ bytes: number; sha256: string }> {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  for await (const chunk of createReadStream(path)) {
+    hash.update(chunk as Buffer);
+    bytes += (chunk as Buffer).length;
+  }
+  return { bytes, sha256: hash.digest('hex') };
 }
 
 export function sha256sums(checksums: ChecksumEntry[]): string {

@@ -2,7 +2,7 @@
  * One report as a tidy CSV: a row per table value. RFC 4180, UTF-8 with a byte-order mark so
  * that Excel on a Chinese Windows desktop shows the characters; a blank cell stays empty, never 0.
  */
-import { stringify } from 'csv-stringify/sync';
+import { toCsv } from './csv.ts';
 import type { Report } from '../schema/report.ts';
 import { TABLE_LABELS, tableValues } from './table-values.ts';
 
@@ -43,5 +43,5 @@ export function tidyRows(report: Report): Array<Array<string | number | null>> {
 }
 
 export function reportCsv(report: Report): string {
-  return `\uFEFF${stringify([[...TIDY_COLUMNS], ...tidyRows(report)], { record_delimiter: '\r\n', cast: { number: String } })}`;
+  return toCsv(TIDY_COLUMNS, tidyRows(report));
 }

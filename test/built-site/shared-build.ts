@@ -37,6 +37,7 @@ export interface BuildTimings {
   failures: number;
   parsed: number;
   fromCache: number;
+  reusedFiles: number;
   pages: number;
 }
 
