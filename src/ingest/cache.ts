@@ -5,7 +5,8 @@
  *
  *   .cache/ingest/<code fingerprint>/<key>.json
  *
- * The code fingerprint is a SHA-256 of every source file under src/, of package-lock.json and of
+ * The code fingerprint is a SHA-256 of every source file under src/ (but src/site/, which only lays
+ * out pages), of package-lock.json and of
  * the schema version, so any change to the parser, a dependency or the schema starts a new
  * folder (and the folders of older code are removed). Each entry starts with the SHA-256 of its
  * payload: an entry that was cut short, edited or otherwise corrupted fails that check and is
@@ -20,11 +21,15 @@ import type { ParseOutcome } from './ingest-file.ts';
 const SOURCE_ROOT = join(import.meta.dirname, '..');
 const PROJECT_ROOT = join(SOURCE_ROOT, '..');
 
-/** Every file under `folder`, sorted, as paths relative to `root`. */
+/** The code that only lays out pages: it changes no record and no data file. */
+const PAGE_CODE = new Set([join(SOURCE_ROOT, 'site')]);
+
+/** Every file under `folder`, sorted, as paths relative to `root` (page code left out). */
 function filesUnder(folder: string, root: string): string[] {
   const files: string[] = [];
   for (const entry of readdirSync(folder, { withFileTypes: true })) {
     const path = join(folder, entry.name);
+    if (entry.isDirectory() && PAGE_CODE.has(path)) continue;
     if (entry.isDirectory()) files.push(...filesUnder(path, root));
     else if (entry.isFile()) files.push(relative(root, path));
   }

@@ -23,8 +23,8 @@ export interface IngestResult {
   failures: IngestFailure[];
   /** Each report as clean Markdown, by report id. */
   markdown: Map<string, string>;
-  /** How many files came from the cache and how many were parsed. */
-  cache: { hits: number; parsed: number };
+  /** How many files came from the cache and how many were parsed, and the names of those parsed. */
+  cache: { hits: number; parsed: number; parsedNames: string[] };
 }
 
 export interface IngestOptions {
@@ -45,7 +45,7 @@ export async function listReportFiles(folder: string): Promise<string[]> {
 }
 
 /** Every file's outcome: from the cache where it holds one, else parsed (on every core). */
-async function outcomes(folder: string, names: string[], cacheRoot: string | null): Promise<{ outcomes: ParseOutcome[]; hits: number }> {
+async function outcomes(folder: string, names: string[], cacheRoot: string | null): Promise<{ outcomes: ParseOutcome[]; parsedNames: string[] }> {
   const cache = new IngestCache(cacheRoot);
   cache.prepare();
   const found: Array<ParseOutcome | undefined> = [];
@@ -71,13 +71,18 @@ async function outcomes(folder: string, names: string[], cacheRoot: string | nul
   }
   const parsed = await parseInWorkers(tasks, cache.folder ? cacheRoot : null);
   parsed.forEach((outcome, n) => (found[taskIndex[n]!] = outcome));
-  return { outcomes: found as ParseOutcome[], hits: names.length - tasks.length };
+  return { outcomes: found as ParseOutcome[], parsedNames: tasks.map((task) => task.name) };
 }
 
 export async function ingestFolder(folder: string, options: IngestOptions = {}): Promise<IngestResult> {
   const names = await listReportFiles(folder);
-  const { outcomes: all, hits } = await outcomes(folder, names, options.cache ?? null);
-  const result: IngestResult = { reports: [], failures: [], markdown: new Map(), cache: { hits, parsed: names.length - hits } };
+  const { outcomes: all, parsedNames } = await outcomes(folder, names, options.cache ?? null);
+  const result: IngestResult = {
+    reports: [],
+    failures: [],
+    markdown: new Map(),
+    cache: { hits: names.length - parsedNames.length, parsed: parsedNames.length, parsedNames },
+  };
   let registry: AgencyRegistry = new Map();
   try {
     registry = loadAgencyRegistry(join(folder, REGISTRY_FILE));

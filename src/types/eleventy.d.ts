@@ -5,3 +5,13 @@ declare module '@11ty/eleventy' {
     write(): Promise<unknown>;
   }
 }
+
+// Eleventy's dev server (a dependency of Eleventy; used directly by npm run dev).
+declare module '@11ty/eleventy-dev-server' {
+  export default class EleventyDevServer {
+    static getServer(name: string, dir: string, options?: { port?: number; domDiff?: boolean; showVersion?: boolean }): EleventyDevServer;
+    serve(port: number): void;
+    reload(event?: Record<string, unknown>): void;
+    close(): Promise<void>;
+  }
+}

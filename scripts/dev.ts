@@ -1,0 +1,82 @@
+/**
+ * npm run dev: the editor's loop. Builds the portal, serves it with Eleventy's dev server at
+ * http://localhost:8080/ (PORT to change), and watches reports/ and templates/: on a
+ * change it builds again — only the files that changed are parsed (the ingest cache), unchanged
+ * reports' files are linked from the build before — and reloads the browser. For each file it
+ * read it prints one line: what it is, or what is wrong with it.
+ */
+import { watch } from 'node:fs';
+import { join, resolve } from 'node:path';
+import EleventyDevServer from '@11ty/eleventy-dev-server';
+import { buildPortal, BuildError, type BuildResult } from '../src/build/build-portal.ts';
+import { countBySeverity } from '../src/ingest/ingest-folder.ts';
+
+const PROJECT = resolve(import.meta.dirname, '..');
+const reports = join(PROJECT, 'reports');
+const cache = join(PROJECT, '.cache', 'ingest');
+const port = Number(process.env['PORT'] ?? 8080);
+
+/** One line per file read in this build. */
+function fileLines(result: BuildResult): string[] {
+  const { reports: records, failures, cache: stats } = result.ingest;
+  return stats.parsedNames.map((name) => {
+    const failure = failures.find((candidate) => candidate.path === name);
+    if (failure) return `✖ ${name}: 不能发布 — ${failure.message}${failure.line ? `（第${failure.line}行）` : ''}`;
+    const report = records.find((candidate) => candidate.source.path === name);
+    if (!report) return `✖ ${name}: 与另一文件重复，未发布`;
+    const counts = countBySeverity(report.findings);
+    const problems = counts.error + counts.warning > 0 ? `，${counts.error} 个错误、${counts.warning} 个警告（npm run check 查看）` : '';
+    return `${counts.error > 0 ? '⚠' : '✔'} ${name}: ${report.agency.canonicalName} ${report.year}年${problems}`;
+  });
+}
+
+let published = new Set<string>();
+
+async function build(): Promise<BuildResult | undefined> {
+  const started = performance.now();
+  try {
+    const result = await buildPortal({ reports, out: PROJECT, cache });
+    for (const line of fileLines(result)) process.stdout.write(`${line}\n`);
+    const now = new Set([...result.ingest.reports.map((report) => report.source.path), ...result.ingest.failures.map((failure) => failure.path)]);
+    for (const name of published) if (!now.has(name)) process.stdout.write(`− ${name}: 已从 reports/ 移除，不再发布\n`);
+    published = now;
+    const removedOrKept = `${result.ingest.reports.length} 份报告，${result.ingest.failures.length} 个文件不能发布`;
+    process.stdout.write(`[gongkai] ${removedOrKept}；用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒\n`);
+    return result;
+  } catch (error) {
+    process.stderr.write(`[gongkai] ${error instanceof BuildError ? error.message : String(error)}\n`);
+    return undefined;
+  }
+}
+
+await build();
+const server = EleventyDevServer.getServer('gongkai', join(PROJECT, '_site'), { port, domDiff: false, showVersion: false });
+server.serve(port);
+
+// Changes come in bursts (an editor saves several files, a copy writes a file in pieces): wait
+// until the folder is quiet, and never run two builds at once.
+let timer: NodeJS.Timeout | undefined;
+let running: Promise<void> | undefined;
+let again = false;
+function schedule(): void {
+  clearTimeout(timer);
+  timer = setTimeout(() => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = (async () => {
+      const result = await build();
+      if (result) server.reload();
+      running = undefined;
+      if (again) {
+        again = false;
+        schedule();
+      }
+    })();
+  }, 300);
+}
+for (const folder of [reports, join(PROJECT, 'templates')]) {
+  watch(folder, { recursive: true }, schedule);
+}
+process.stdout.write(`[gongkai] 正在监视 reports/ 与 templates/；按 Ctrl+C 结束\n`);
