@@ -15,7 +15,7 @@ export async function zipFolderFiles(folder: string, names: readonly string[], d
   const zip = new ZipFile();
   const mtime = new Date(2000, 0, 1, 0, 0, 0);
   for (const name of names) {
-    zip.addFile(join(folder, name), name, { mtime, mode: 0o100644, compressionLevel: 9, forceDosTimestamp: true });
+    zip.addFile(join(folder, name), name, { mtime, mode: 0o100644, compressionLevel: 6, forceDosTimestamp: true });
   }
   zip.end();
   await pipeline(zip.outputStream, createWriteStream(destination));
