@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Report, SCHEMA_VERSION, type Block } from '../schema/report.ts';
+import { SCHEMA_VERSION, type Block, type Report } from '../schema/report.ts';
 import { PARTS, type PartSpec } from '../report-format/parts.ts';
 import { originalFileName, publishedSourceName } from '../publish/source-file-name.ts';
 import type { IngestFailure } from '../ingest.ts';
@@ -231,15 +231,29 @@ export function buildSiteData(reports: Report[], failures: IngestFailure[], down
   };
 }
 
+/**
+ * One record as ingest wrote it. Ingest validated it against the schema before writing it (and
+ * the tests validate every published record again), so it is not validated a second time here,
+ * which took a third of the loading time; a record written for another version of the schema is
+ * refused, since the pages would misread it.
+ */
+function readRecord(path: string): Report {
+  const record = JSON.parse(readFileSync(path, 'utf8')) as Report;
+  if (record.schemaVersion !== SCHEMA_VERSION) {
+    throw new Error(
+      `${path} was written for schema version ${String(record.schemaVersion)}, not ${SCHEMA_VERSION}: run npm run ingest again`,
+    );
+  }
+  return record;
+}
+
 export function loadSiteData(folder: string): SiteData {
   const indexPath = join(folder, 'index.json');
   if (!existsSync(indexPath)) {
     throw new Error(`${indexPath} not found: run npm run ingest (npm run build does) before building the site`);
   }
   const index = JSON.parse(readFileSync(indexPath, 'utf8')) as { reports: Array<{ id: string }>; failures: IngestFailure[] };
-  const reports = index.reports.map((entry) =>
-    Report.parse(JSON.parse(readFileSync(join(folder, 'reports', `${entry.id}.json`), 'utf8'))),
-  );
+  const reports = index.reports.map((entry) => readRecord(join(folder, 'reports', `${entry.id}.json`)));
   const checksums = join(folder, 'checksums.json');
   const downloads = existsSync(checksums) ? (JSON.parse(readFileSync(checksums, 'utf8')) as ChecksumEntry[]) : [];
   return buildSiteData(reports, index.failures, downloads);
