@@ -18,6 +18,9 @@ import { dataDictionary, type DictionaryEntry } from '../publish/data-dictionary
 
 export interface ReportPage {
   report: Report;
+  /** The page's address, /agencies/<slug>/<year>/, and its title (for the pages' front matter). */
+  address: string;
+  title: string;
   metrics: Metrics;
   /** The years the same agency published, oldest first (for links between them). */
   agencyYears: number[];
@@ -30,6 +33,8 @@ export interface ReportPage {
 export interface AgencyPage {
   slug: string;
   name: string;
+  /** The page's address, /agencies/<slug>/. */
+  address: string;
   region: string[];
   /** Every name the agency published under, as published. */
   publishedNames: string[];
@@ -39,6 +44,9 @@ export interface AgencyPage {
 
 export interface YearPage {
   year: number;
+  /** The page's address, /years/<year>/, and its title. */
+  address: string;
+  title: string;
   reports: ReportPage[];
   charts: ChartSpec[];
 }
@@ -131,6 +139,8 @@ export function buildSiteData(reports: Report[], failures: IngestFailure[], down
     });
     return {
       report,
+      address: `/agencies/${report.agency.slug}/${report.year}/`,
+      title: `${report.agency.canonicalName} ${report.year}年度政府信息公开工作年度报告`,
       metrics: reportMetrics(report),
       parts,
       agencyYears: [],
@@ -149,7 +159,15 @@ export function buildSiteData(reports: Report[], failures: IngestFailure[], down
     const { agency } = page.report;
     let entry = agencyMap.get(agency.slug);
     if (!entry) {
-      entry = { slug: agency.slug, name: agency.canonicalName, region: agency.region, publishedNames: [], reports: [], charts: [] };
+      entry = {
+        slug: agency.slug,
+        name: agency.canonicalName,
+        address: `/agencies/${agency.slug}/`,
+        region: agency.region,
+        publishedNames: [],
+        reports: [],
+        charts: [],
+      };
       agencyMap.set(agency.slug, entry);
     }
     if (!entry.publishedNames.includes(agency.name)) entry.publishedNames.push(agency.name);
@@ -174,7 +192,7 @@ export function buildSiteData(reports: Report[], failures: IngestFailure[], down
     .sort(([a], [b]) => b - a)
     .map(([year, yearReports]) => {
       const sorted = yearReports.sort(byAgencyName);
-      return { year, reports: sorted, charts: yearCharts(year, sorted) };
+      return { year, address: `/years/${year}/`, title: `${year}年度`, reports: sorted, charts: yearCharts(year, sorted) };
     });
 
   const receivedByYear = [...years]
@@ -205,9 +223,9 @@ export function buildSiteData(reports: Report[], failures: IngestFailure[], down
 
   const addresses = [
     ...['/', '/agencies/', '/years/', '/regions/', '/compare/', '/findings/', '/status/', '/search/', '/data/', '/data/dictionary/'],
-    ...agencies.map((agency) => `/agencies/${agency.slug}/`),
-    ...pages.map((page) => `/agencies/${page.report.agency.slug}/${page.report.year}/`),
-    ...years.map((year) => `/years/${year.year}/`),
+    ...agencies.map((agency) => agency.address),
+    ...pages.map((page) => page.address),
+    ...years.map((year) => year.address),
   ];
 
   return {
