@@ -7,8 +7,10 @@ import type { Report } from '../schema/report.ts';
 import { APPLICANT_COLUMNS, APPLICATION_ROWS, applicationRowsFor } from '../report-format/applications.ts';
 import { PROACTIVE_ROWS } from '../report-format/proactive.ts';
 import { REVIEW_GROUPS, REVIEW_OUTCOMES } from '../report-format/review-litigation.ts';
+import { formatNumber } from './filters.ts';
 
 export interface LayoutCell {
+  /** A header's words; a value cell's number as the page writes it (1,234), '' for a blank. */
   text: string;
   header: boolean;
   scope?: 'col' | 'row' | 'colgroup' | 'rowgroup';
@@ -51,10 +53,11 @@ function valueCells(report: Report, rowPath: string, keys: readonly string[]): L
   return keys.map((key) => {
     const value = row?.[key];
     const source = report.source.cells[`${rowPath}.${key}`];
+    const number = typeof value === 'number' ? value : null;
     return {
-      text: '',
+      text: formatNumber(number),
       header: false,
-      value: typeof value === 'number' ? value : null,
+      value: number,
       sourceLine: source?.line ?? null,
       sourceText: source?.text ?? null,
     };
