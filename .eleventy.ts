@@ -2,14 +2,21 @@
  * Eleventy configuration: templates in templates/, data from the ingested JSON in data/, the site
  * in _site/. Run through tsx (see package.json), since Eleventy does not load TypeScript itself.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadSiteData } from './src/site/load-site-data.ts';
 import { fileSize, formatNumber, jsonScript, regionPath } from './src/site/filters.ts';
+import { linkTree } from './src/site/link-files.ts';
 
 interface EleventyConfig {
   addGlobalData(name: string, data: unknown): void;
   addPassthroughCopy(paths: Record<string, string>): void;
   addFilter(name: string, filter: (...args: never[]) => unknown): void;
+  on(event: 'eleventy.after', handler: (event: { directories: { output: string }; outputMode: string }) => void): void;
 }
+
+/** The per-report downloads and the bulk files: folders of the data, and where they go in the site. */
+const DOWNLOAD_FOLDERS = ['reports', 'sources', 'bulk'];
 
 export default function (eleventyConfig: EleventyConfig): void {
   // GONGKAI_DATA: where `npm run ingest` wrote the records (data/ unless told otherwise).
@@ -19,10 +26,15 @@ export default function (eleventyConfig: EleventyConfig): void {
   eleventyConfig.addFilter('number', formatNumber);
   eleventyConfig.addFilter('regionPath', regionPath);
   eleventyConfig.addFilter('fileSize', fileSize);
+  // Thousands of files: linked into the site once it is written rather than copied by Eleventy.
+  eleventyConfig.on('eleventy.after', ({ directories, outputMode }) => {
+    if (outputMode !== 'fs') return;
+    for (const folder of DOWNLOAD_FOLDERS) {
+      const from = join(dataFolder, folder);
+      if (existsSync(from)) linkTree(from, join(directories.output, 'data', folder));
+    }
+  });
   eleventyConfig.addPassthroughCopy({
-    [`${dataFolder}/reports`]: 'data/reports',
-    [`${dataFolder}/sources`]: 'data/sources',
-    [`${dataFolder}/bulk`]: 'data/bulk',
     'schema/report.schema.json': 'data/report.schema.json',
     'templates/assets': 'assets',
     'node_modules/chart.js/dist/chart.umd.min.js': 'assets/chart.umd.min.js',

@@ -11,6 +11,9 @@ const NUMBER_FORMAT = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 6 
 /** 1234 → 1,234; null or undefined → '' (a blank cell stays blank). */
 export function formatNumber(value: number | null | undefined): string {
   if (value === null || value === undefined) return '';
+  // Most table values are whole numbers below a thousand, which the format leaves as they are
+  // (−0 aside, which it writes as -0); String() is many times faster than Intl for those.
+  if (Number.isInteger(value) && value > -1000 && value < 1000 && !Object.is(value, -0)) return String(value);
   return NUMBER_FORMAT.format(value);
 }
 

@@ -7,9 +7,10 @@ import type { Report } from '../schema/report.ts';
 import { APPLICANT_COLUMNS, APPLICATION_ROWS, applicationRowsFor } from '../report-format/applications.ts';
 import { PROACTIVE_ROWS } from '../report-format/proactive.ts';
 import { REVIEW_GROUPS, REVIEW_OUTCOMES } from '../report-format/review-litigation.ts';
-import { valueAt } from '../publish/table-values.ts';
+import { formatNumber } from './filters.ts';
 
 export interface LayoutCell {
+  /** A header's words; a value cell's number as the page writes it (1,234), '' for a blank. */
   text: string;
   header: boolean;
   scope?: 'col' | 'row' | 'colgroup' | 'rowgroup';
@@ -36,16 +37,35 @@ const th = (text: string, scope: LayoutCell['scope'], colspan = 1, rowspan = 1):
   ...(rowspan > 1 ? { rowspan } : {}),
 });
 
-function valueCell(report: Report, path: string): LayoutCell {
-  const source = report.source.cells[path];
-  return {
-    text: '',
-    header: false,
-    value: valueAt(report, path),
-    sourceLine: source?.line ?? null,
-    sourceText: source?.text ?? null,
-  };
+/** The object at a dotted JSON path of a record (a table row), or undefined. */
+function rowAt(report: Report, path: string): Record<string, unknown> | undefined {
+  let node: unknown = report;
+  for (const key of path.split('.')) node = (node as Record<string, unknown> | undefined)?.[key];
+  return node !== null && typeof node === 'object' ? (node as Record<string, unknown>) : undefined;
 }
+
+/**
+ * The value cells of one row: for each column key, the number at `<rowPath>.<key>` (null for a
+ * blank) and the source cell it was read from. The row is looked up once, not once per cell.
+ */
+function valueCells(report: Report, rowPath: string, keys: readonly string[]): LayoutCell[] {
+  const row = rowAt(report, rowPath);
+  return keys.map((key) => {
+    const value = row?.[key];
+    const source = report.source.cells[`${rowPath}.${key}`];
+    const number = typeof value === 'number' ? value : null;
+    return {
+      text: formatNumber(number),
+      header: false,
+      value: number,
+      sourceLine: source?.line ?? null,
+      sourceText: source?.text ?? null,
+    };
+  });
+}
+
+const APPLICANT_KEYS = APPLICANT_COLUMNS.map((column) => column.key);
+const REVIEW_OUTCOME_KEYS = REVIEW_OUTCOMES.map((outcome) => outcome.key);
 
 /** Part 2: one small table per Article 20 item, as in the template. */
 export function proactiveLayouts(report: Report): TableLayout[] {
@@ -60,7 +80,7 @@ export function proactiveLayouts(report: Report): TableLayout[] {
       head: [[th('信息内容', 'col'), ...columns.map((column) => th(column.kind === 'yuan' ? `${column.label}（元）` : column.label, 'col'))]],
       body: itemRows.map((row) => [
         th(row.label, 'row'),
-        ...row.columns.map((column) => valueCell(report, `proactive.${row.key}.${column.key}`)),
+        ...valueCells(report, `proactive.${row.key}`, row.columns.map((column) => column.key)),
       ]),
     };
   });
@@ -69,7 +89,7 @@ export function proactiveLayouts(report: Report): TableLayout[] {
 /** Part 3: the applications matrix with the template's three-level row headers. */
 export function applicationsLayout(report: Report): TableLayout {
   const rows = applicationRowsFor(report.template);
-  const values = (path: string) => APPLICANT_COLUMNS.map((column) => valueCell(report, `applications.${path}.${column.key}`));
+  const values = (path: string) => valueCells(report, `applications.${path}`, APPLICANT_KEYS);
   const label = (path: string) => APPLICATION_ROWS.find((row) => row.path === path)!.label;
   const resultRows = rows.filter((row) => row.path.startsWith('results.'));
   const body: LayoutCell[][] = [];
@@ -123,9 +143,7 @@ export function reviewLitigationLayout(report: Report): TableLayout {
       [...outcomes(), ...outcomes()],
     ],
     body: [
-      REVIEW_GROUPS.flatMap((group) =>
-        REVIEW_OUTCOMES.map((outcome) => valueCell(report, `reviewLitigation.${group.key}.${outcome.key}`)),
-      ),
+      REVIEW_GROUPS.flatMap((group) => valueCells(report, `reviewLitigation.${group.key}`, REVIEW_OUTCOME_KEYS)),
     ],
   };
 }

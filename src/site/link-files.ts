@@ -1,0 +1,34 @@
+/**
+ * Puts the downloads (several files per report) into the site as hard links to the files ingest
+ * wrote, or as copies where a link cannot be made (another file system). Eleventy's passthrough
+ * copy streams each of these thousands of files through its own copier, which took longer than
+ * rendering the report pages; a link costs one system call. The data files are never changed in
+ * place (every build ingests into a new folder), so the linked files stay what was published.
+ */
+import { copyFileSync, linkSync, mkdirSync, readdirSync, unlinkSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** One file: a hard link, replacing what an earlier build left at `to`; a copy if linking fails. */
+function linkOrCopyFile(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+      unlinkSync(to);
+      linkOrCopyFile(from, to);
+    } else {
+      copyFileSync(from, to);
+    }
+  }
+}
+
+/** Every file under `from` at the same place under `to`; folders are created as needed. */
+export function linkTree(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const source = join(from, entry.name);
+    const target = join(to, entry.name);
+    if (entry.isDirectory()) linkTree(source, target);
+    else linkOrCopyFile(source, target);
+  }
+}
