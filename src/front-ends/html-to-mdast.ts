@@ -22,6 +22,7 @@ import { toString } from 'mdast-util-to-string';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { joinText, promoteHeadings } from './block-kinds.ts';
+import { reducePage, restorePositions } from './reduce-page.ts';
 import { ReportError } from '../diagnostics/report-error.ts';
 import { emptyMetadata, type FrontEndResult, type SourceMetadata } from './front-end.ts';
 
@@ -249,8 +250,17 @@ function pageMetadata(root: HastRoot, body: Element | HastRoot, titleElement: El
   return metadata;
 }
 
+/** The page's tree, parsed from the page without what no step reads when that can be done safely. */
+function parsePage(html: string): HastRoot {
+  const reduced = reducePage(html);
+  if (!reduced) return parser.parse(html);
+  const root = parser.parse(reduced.html);
+  restorePositions(root, reduced);
+  return root;
+}
+
 export function htmlToMdast(html: string): FrontEndResult {
-  const root = parser.parse(html);
+  const root = parsePage(html);
   const body = findBody(root);
   const titleElement = TITLE_SELECTORS.map((selector) => select(selector, root)).find(
     (element): element is Element => element !== undefined && /报告/.test(toText(element)),
