@@ -48,6 +48,8 @@ describe('the built site', () => {
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).toContain('&lt;img src=x onerror=&quot;alert(2)&quot;&gt;');
     expect(html).toContain('南关区&lt;b&gt;民政局&lt;/b&gt;');
+    // The title is escaped once, like the rest of the page (not &amp;lt;).
+    expect(html).toContain('<title>南关区&lt;b&gt;民政局&lt;/b&gt; 2021年度政府信息公开工作年度报告');
     expect(html).not.toMatch(/<script>alert|<img src=x|href="javascript:/);
   });
 });
