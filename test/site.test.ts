@@ -42,5 +42,7 @@ describe('the built site', () => {
     const html = await readFile(join(site, 'agencies', entry!.agency.slug, String(entry!.year), 'index.html'), 'utf8');
     expect(html).toContain('南关区&lt;b&gt;民政局&lt;/b&gt;');
     expect(html).not.toContain('<b>民政局</b>');
+    // The title is escaped once, like the rest of the page (not &amp;lt;).
+    expect(html).toContain(`<title>南关区&lt;b&gt;民政局&lt;/b&gt; ${entry!.year}年度政府信息公开工作年度报告`);
   });
 });

@@ -3,7 +3,7 @@
  * column headers, the same merged header cells. One generic macro renders any layout, so the
  * templates hold no knowledge of the report format.
  */
-import type { Report } from '../schema/report.ts';
+import type { Report, Template } from '../schema/report.ts';
 import { APPLICANT_COLUMNS, APPLICATION_ROWS, applicationRowsFor } from '../report-format/applications.ts';
 import { PROACTIVE_ROWS } from '../report-format/proactive.ts';
 import { REVIEW_GROUPS, REVIEW_OUTCOMES } from '../report-format/review-litigation.ts';
@@ -67,9 +67,49 @@ function valueCells(report: Report, rowPath: string, keys: readonly string[]): L
 const APPLICANT_KEYS = APPLICANT_COLUMNS.map((column) => column.key);
 const REVIEW_OUTCOME_KEYS = REVIEW_OUTCOMES.map((outcome) => outcome.key);
 
+/** Where a run of a row's values is in a record: the keys under one JSON path. */
+interface ValueRun {
+  path: string;
+  keys: readonly string[];
+}
+
+/**
+ * A table as a template prints it, the same for every report of that template: its headers, and
+ * for each body row the row's header cells and where in a record its values are.
+ */
+interface TableShape {
+  id: string;
+  caption: string;
+  head: LayoutCell[][];
+  rows: Array<{ headers: LayoutCell[]; values: ValueRun[] }>;
+}
+
+/** A report's table: the template's shape with the report's values. Header cells are shared. */
+function fill(shape: TableShape, report: Report): TableLayout {
+  return {
+    id: shape.id,
+    caption: shape.caption,
+    head: shape.head,
+    body: shape.rows.map((row) => [...row.headers, ...row.values.flatMap((run) => valueCells(report, run.path, run.keys))]),
+  };
+}
+
+/** A shape built once per template. */
+function perTemplate<T>(build: (template: Template) => T): (template: Template) => T {
+  const shapes = new Map<Template, T>();
+  return (template) => {
+    let shape = shapes.get(template);
+    if (shape === undefined) {
+      shape = build(template);
+      shapes.set(template, shape);
+    }
+    return shape;
+  };
+}
+
 /** Part 2: one small table per Article 20 item, as in the template. */
-export function proactiveLayouts(report: Report): TableLayout[] {
-  const rows = PROACTIVE_ROWS[report.template];
+const proactiveShapes = perTemplate((template): TableShape[] => {
+  const rows = PROACTIVE_ROWS[template];
   const items = [...new Set(rows.map((row) => row.item))];
   return items.map((item) => {
     const itemRows = rows.filter((row) => row.item === item);
@@ -78,46 +118,50 @@ export function proactiveLayouts(report: Report): TableLayout[] {
       id: `proactive-${item}`,
       caption: `第二十条第（${item}）项`,
       head: [[th('信息内容', 'col'), ...columns.map((column) => th(column.kind === 'yuan' ? `${column.label}（元）` : column.label, 'col'))]],
-      body: itemRows.map((row) => [
-        th(row.label, 'row'),
-        ...valueCells(report, `proactive.${row.key}`, row.columns.map((column) => column.key)),
-      ]),
+      rows: itemRows.map((row) => ({
+        headers: [th(row.label, 'row')],
+        values: [{ path: `proactive.${row.key}`, keys: row.columns.map((column) => column.key) }],
+      })),
     };
   });
+});
+
+export function proactiveLayouts(report: Report): TableLayout[] {
+  return proactiveShapes(report.template).map((shape) => fill(shape, report));
 }
 
 /** Part 3: the applications matrix with the template's three-level row headers. */
-export function applicationsLayout(report: Report): TableLayout {
-  const rows = applicationRowsFor(report.template);
-  const values = (path: string) => valueCells(report, `applications.${path}`, APPLICANT_KEYS);
-  const label = (path: string) => APPLICATION_ROWS.find((row) => row.path === path)!.label;
-  const resultRows = rows.filter((row) => row.path.startsWith('results.'));
-  const body: LayoutCell[][] = [];
+const applicationsShape = perTemplate((template): TableShape => {
+  const rows = applicationRowsFor(template);
+  const row = (headers: LayoutCell[], path: string) => ({ headers, values: [{ path: `applications.${path}`, keys: APPLICANT_KEYS }] });
+  const label = (path: string) => APPLICATION_ROWS.find((spec) => spec.path === path)!.label;
+  const resultRows = rows.filter((spec) => spec.path.startsWith('results.'));
+  const body: TableShape['rows'] = [];
 
-  body.push([th(label('newReceived'), 'row', 3), ...values('newReceived')]);
-  body.push([th(label('carriedOver'), 'row', 3), ...values('carriedOver')]);
+  body.push(row([th(label('newReceived'), 'row', 3)], 'newReceived'));
+  body.push(row([th(label('carriedOver'), 'row', 3)], 'carriedOver'));
   let first = true;
   const groups = ['granted', 'partialGrant', 'denied', 'unableToProvide', 'notProcessed', 'other', 'total'];
   for (const group of groups) {
-    const members = resultRows.filter((row) => row.path === `results.${group}` || row.path.startsWith(`results.${group}.`));
-    members.forEach((row, index) => {
+    const members = resultRows.filter((spec) => spec.path === `results.${group}` || spec.path.startsWith(`results.${group}.`));
+    members.forEach((spec, index) => {
       const cells: LayoutCell[] = [];
       if (first) cells.push(th('三、本年度办理结果', 'rowgroup', 1, resultRows.length));
       first = false;
-      const single = row.path === `results.${group}` || (members.length === 1 && group === 'other');
+      const single = spec.path === `results.${group}` || (members.length === 1 && group === 'other');
       if (single) {
-        cells.push(th(row.label, 'row', 2));
+        cells.push(th(spec.label, 'row', 2));
       } else {
         if (index === 0) {
           const groupLabel = { denied: '（三）不予公开', unableToProvide: '（四）无法提供', notProcessed: '（五）不予处理', other: '（六）其他处理' }[group]!;
           cells.push(th(groupLabel, 'rowgroup', 1, members.length));
         }
-        cells.push(th(row.label, 'row'));
+        cells.push(th(spec.label, 'row'));
       }
-      body.push([...cells, ...values(row.path)]);
+      body.push(row(cells, spec.path));
     });
   }
-  body.push([th(label('carriedForward'), 'row', 3), ...values('carriedForward')]);
+  body.push(row([th(label('carriedForward'), 'row', 3)], 'carriedForward'));
 
   return {
     id: 'applications',
@@ -127,23 +171,27 @@ export function applicationsLayout(report: Report): TableLayout {
       [th('自然人', 'col', 1, 2), th('法人或其他组织', 'colgroup', 5), th('总计', 'col', 1, 2)],
       APPLICANT_COLUMNS.slice(1, 6).map((column) => th(column.label, 'col')),
     ],
-    body,
+    rows: body,
   };
+});
+
+export function applicationsLayout(report: Report): TableLayout {
+  return fill(applicationsShape(report.template), report);
 }
 
-/** Part 4: one row of fifteen numbers under a two-level header. */
+/** Part 4: one row of fifteen numbers under a two-level header (the same in both templates). */
+const outcomeHeaders = () => REVIEW_OUTCOMES.map((outcome) => th(outcome.label, 'col'));
+const REVIEW_LITIGATION_SHAPE: TableShape = {
+  id: 'review-litigation',
+  caption: '政府信息公开行政复议、行政诉讼情况',
+  head: [
+    [th('行政复议', 'colgroup', 5), th('行政诉讼', 'colgroup', 10)],
+    [...REVIEW_OUTCOMES.map((outcome) => th(outcome.label, 'col', 1, 2)), th('未经复议直接起诉', 'colgroup', 5), th('复议后起诉', 'colgroup', 5)],
+    [...outcomeHeaders(), ...outcomeHeaders()],
+  ],
+  rows: [{ headers: [], values: REVIEW_GROUPS.map((group) => ({ path: `reviewLitigation.${group.key}`, keys: REVIEW_OUTCOME_KEYS })) }],
+};
+
 export function reviewLitigationLayout(report: Report): TableLayout {
-  const outcomes = () => REVIEW_OUTCOMES.map((outcome) => th(outcome.label, 'col'));
-  return {
-    id: 'review-litigation',
-    caption: '政府信息公开行政复议、行政诉讼情况',
-    head: [
-      [th('行政复议', 'colgroup', 5), th('行政诉讼', 'colgroup', 10)],
-      [...REVIEW_OUTCOMES.map((outcome) => th(outcome.label, 'col', 1, 2)), th('未经复议直接起诉', 'colgroup', 5), th('复议后起诉', 'colgroup', 5)],
-      [...outcomes(), ...outcomes()],
-    ],
-    body: [
-      REVIEW_GROUPS.flatMap((group) => valueCells(report, `reviewLitigation.${group.key}`, REVIEW_OUTCOME_KEYS)),
-    ],
-  };
+  return fill(REVIEW_LITIGATION_SHAPE, report);
 }
