@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadSiteData } from './src/site/load-site-data.ts';
 import { fileSize, formatNumber, jsonScript, regionPath } from './src/site/filters.ts';
-import { linkTree } from './src/site/link-files.ts';
+import { linkTree } from './src/publish/link-files.ts';
 
 interface EleventyConfig {
   addGlobalData(name: string, data: unknown): void;

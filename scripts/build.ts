@@ -11,12 +11,13 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BuildError, buildPortal } from '../src/build/build-portal.ts';
 import { ingestSummary } from '../src/cli/ingest.ts';
+import { DEFAULT_CACHE } from '../src/ingest/cache.ts';
 
 const { values } = parseArgs({
   options: {
     reports: { type: 'string', default: 'reports' },
     out: { type: 'string', default: '.' },
-    cache: { type: 'string', default: join(import.meta.dirname, '..', '.cache', 'ingest') },
+    cache: { type: 'string', default: join(import.meta.dirname, '..', DEFAULT_CACHE) },
     fresh: { type: 'boolean', default: false },
     timings: { type: 'string' },
   },
@@ -26,7 +27,7 @@ const started = performance.now();
 try {
   const result = await buildPortal({ reports: values.reports!, out: resolve(values.out!), cache: values.fresh ? null : resolve(values.cache!) });
   const seconds = (performance.now() - started) / 1000;
-  process.stdout.write(ingestSummary(result.ingest, values.reports!, 'data', result.timings[0]!.seconds));
+  process.stdout.write(ingestSummary(result.ingest, values.reports!, join(values.out!, 'data'), result.timings[0]!.seconds));
   const steps = result.timings.map(({ step, seconds: s }) => `${step} ${s.toFixed(1)} s`).join(', ');
   process.stdout.write(`${result.pages} pages in ${seconds.toFixed(1)} s (${steps})\n`);
   process.stdout.write(`Site written to ${join(resolve(values.out!), '_site')}/ — npm run serve shows it at http://localhost:8080/\n`);

@@ -9,11 +9,12 @@ import { watch } from 'node:fs';
 import { join, resolve } from 'node:path';
 import EleventyDevServer from '@11ty/eleventy-dev-server';
 import { buildPortal, BuildError, type BuildResult } from '../src/build/build-portal.ts';
+import { DEFAULT_CACHE } from '../src/ingest/cache.ts';
 import { countBySeverity } from '../src/ingest/ingest-folder.ts';
 
 const PROJECT = resolve(import.meta.dirname, '..');
 const reports = join(PROJECT, 'reports');
-const cache = join(PROJECT, '.cache', 'ingest');
+const cache = join(PROJECT, DEFAULT_CACHE);
 const port = Number(process.env['PORT'] ?? 8080);
 
 /** One line per file read in this build. */
@@ -40,8 +41,8 @@ async function build(): Promise<BuildResult | undefined> {
     const now = new Set([...result.ingest.reports.map((report) => report.source.path), ...result.ingest.failures.map((failure) => failure.path)]);
     for (const name of published) if (!now.has(name)) process.stdout.write(`− ${name}: 已从 reports/ 移除，不再发布\n`);
     published = now;
-    const removedOrKept = `${result.ingest.reports.length} 份报告，${result.ingest.failures.length} 个文件不能发布`;
-    process.stdout.write(`[gongkai] ${removedOrKept}；用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒\n`);
+    const counts = `${result.ingest.reports.length} 份报告，${result.ingest.failures.length} 个文件不能发布`;
+    process.stdout.write(`[gongkai] ${counts}；用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒\n`);
     return result;
   } catch (error) {
     process.stderr.write(`[gongkai] ${error instanceof BuildError ? error.message : String(error)}\n`);

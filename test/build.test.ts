@@ -27,6 +27,12 @@ function hashes(folder: string): Record<string, string> {
 
 const output = (out: string) => ({ site: hashes(join(out, '_site')), data: hashes(join(out, 'data')) });
 const temporary = (prefix: string) => mkdtempSync(join(tmpdir(), prefix));
+/** A copy of a folder of the shared build (its cache or its reports), for a test to change. */
+const copyOf = (folder: string, prefix: string) => {
+  const copy = temporary(prefix);
+  cpSync(folder, copy, { recursive: true });
+  return copy;
+};
 /** The cache's entries: <fingerprint>/<key>.json. */
 const entries = (cache: string) => readdirSync(cache).flatMap((folder) => readdirSync(join(cache, folder)).map((name) => join(cache, folder, name)));
 
@@ -36,8 +42,7 @@ describe('npm run build', () => {
 
   it('gives byte-identical output from the cache, reusing the last build’s files, and with --fresh', async () => {
     expect(Object.keys(expected.site).length).toBeGreaterThan(50);
-    const cache = temporary('gongkai-cache-');
-    cpSync(shared.cache, cache, { recursive: true });
+    const cache = copyOf(shared.cache, 'gongkai-cache-');
     const cached = temporary('gongkai-cached-');
     const timings = await runBuild(['--reports', shared.reports, '--out', cached, '--cache', cache]);
     expect(timings.parsed).toBe(0);
@@ -56,8 +61,7 @@ describe('npm run build', () => {
   }, 600_000);
 
   it('parses again a cache entry that is cut short or altered, and gives the same output', async () => {
-    const cache = temporary('gongkai-cache-');
-    cpSync(shared.cache, cache, { recursive: true });
+    const cache = copyOf(shared.cache, 'gongkai-cache-');
     const [cut, altered] = entries(cache);
     writeFileSync(cut!, readFileSync(cut!).subarray(0, 500));
     // Same length, one digit changed: only the checksum can tell.
@@ -71,10 +75,8 @@ describe('npm run build', () => {
   }, 600_000);
 
   it('drops a removed file and applies a changed agencies.yml, without parsing anything again', async () => {
-    const reports = temporary('gongkai-reports-');
-    cpSync(shared.reports, reports, { recursive: true });
-    const cache = temporary('gongkai-cache-');
-    cpSync(shared.cache, cache, { recursive: true });
+    const reports = copyOf(shared.reports, 'gongkai-reports-');
+    const cache = copyOf(shared.cache, 'gongkai-cache-');
     rmSync(join(reports, '2020-春晓街道.txt'));
     const registry = join(reports, 'agencies.yml');
     const renamed = readFileSync(registry, 'utf8').replace('- name: 平潭综合实验区国有资产管理局\n', '- name: 平潭综合实验区国资局\n  aliases: [平潭综合实验区国有资产管理局]\n');

@@ -7,8 +7,8 @@
  * an error or a warning — for an editor's CI.
  */
 import { countBySeverity, ingestFolder } from '../ingest/ingest-folder.ts';
-import { join } from 'node:path';
-import { formatFileMessages } from './format-message.ts';
+import { DEFAULT_CACHE } from '../ingest/cache.ts';
+import { folderMessages } from './format-message.ts';
 
 const args = process.argv.slice(2);
 const strict = args.includes('--strict');
@@ -19,14 +19,8 @@ if (unknown.length > 0) {
 }
 const folder = args.find((arg) => !arg.startsWith('--')) ?? 'reports';
 
-const { reports, failures } = await ingestFolder(folder, { cache: '.cache/ingest' });
-const lines: string[] = [];
-for (const report of reports) {
-  if (report.findings.length > 0) lines.push(formatFileMessages(join(folder, report.source.path), report.findings));
-}
-for (const failure of failures) {
-  lines.push(formatFileMessages(join(folder, failure.path), [{ ...failure, severity: 'error' }]));
-}
+const { reports, failures } = await ingestFolder(folder, { cache: DEFAULT_CACHE });
+const lines = folderMessages(folder, reports, failures);
 const totals = countBySeverity(reports.flatMap((report) => report.findings));
 const summary = [
   `${reports.length + failures.length} files checked`,

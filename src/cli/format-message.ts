@@ -3,8 +3,10 @@
  * message rule-id`, as linters do. Stack traces are for bugs in Gongkai, not for problems in a
  * report.
  */
-import type { Finding } from '../schema/report.ts';
+import { join } from 'node:path';
+import type { Finding, Report } from '../schema/report.ts';
 import { ReportError } from '../diagnostics/report-error.ts';
+import type { IngestFailure } from '../ingest/ingest-file.ts';
 
 function place(line: number | null, column: number | null): string {
   if (line === null) return '-';
@@ -21,6 +23,14 @@ export function formatFileMessages(
   findings: Array<Pick<Finding, 'line' | 'column' | 'severity' | 'message' | 'rule'>>,
 ): string {
   return [path, ...findings.map(formatFinding)].join('\n');
+}
+
+/** Every problem of an ingested folder: each report with findings, then each file that cannot be read. */
+export function folderMessages(folder: string, reports: readonly Report[], failures: readonly IngestFailure[]): string[] {
+  return [
+    ...reports.filter((report) => report.findings.length > 0).map((report) => formatFileMessages(join(folder, report.source.path), report.findings)),
+    ...failures.map((failure) => formatFileMessages(join(folder, failure.path), [{ ...failure, severity: 'error' }])),
+  ];
 }
 
 /** A ReportError as an editor reads it; anything else is our bug and keeps its stack. */

@@ -7,24 +7,16 @@
  * from the cache (.cache/ingest; see src/ingest/cache.ts); --fresh parses every file again,
  * --cache sets the cache's folder.
  */
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { DEFAULT_CACHE } from '../ingest/cache.ts';
 import { countBySeverity, ingestFolder, type IngestResult } from '../ingest/ingest-folder.ts';
 import { writeData } from '../publish/write-data.ts';
-import { formatFileMessages } from './format-message.ts';
-
-export const DEFAULT_CACHE = '.cache/ingest';
+import { folderMessages } from './format-message.ts';
 
 /** Every file's problems, then one line of counts. */
 export function ingestSummary(result: IngestResult, reportsFolder: string, outputFolder: string, seconds: number): string {
   const { reports, failures, cache } = result;
-  const lines: string[] = [];
-  for (const report of reports) {
-    if (report.findings.length > 0) lines.push(formatFileMessages(join(reportsFolder, report.source.path), report.findings));
-  }
-  for (const failure of failures) {
-    lines.push(formatFileMessages(join(reportsFolder, failure.path), [{ ...failure, severity: 'error' }]));
-  }
+  const lines = folderMessages(reportsFolder, reports, failures);
   const totals = countBySeverity(reports.flatMap((report) => report.findings));
   lines.push(
     `${reports.length} reports written to ${outputFolder}/, ${failures.length} files not readable as reports; ` +

@@ -292,15 +292,8 @@ export function reducePage(html: string): ReducedPage | null {
     html: reduced,
     original: html,
     originalOffset(offset: number): number {
-      // The last run that starts at or before `offset`.
-      let low = 0;
-      let high = runOut.length - 1;
-      while (low < high) {
-        const middle = (low + high + 1) >> 1;
-        if (runOut[middle]! <= offset) low = middle;
-        else high = middle - 1;
-      }
-      return runSource[low]! + (offset - runOut[low]!);
+      const run = lastAtOrBefore(runOut, offset);
+      return runSource[run]! + (offset - runOut[run]!);
     },
   };
 }
@@ -320,8 +313,8 @@ function lineStarts(text: string): number[] {
   return starts;
 }
 
-/** The line and column of an offset, given the offsets where lines start. */
-function pointAt(starts: number[], offset: number): Point {
+/** The index of the last of the ascending `starts` that is at or before `offset` (0 if none is). */
+function lastAtOrBefore(starts: readonly number[], offset: number): number {
   let low = 0;
   let high = starts.length - 1;
   while (low < high) {
@@ -329,7 +322,13 @@ function pointAt(starts: number[], offset: number): Point {
     if (starts[middle]! <= offset) low = middle;
     else high = middle - 1;
   }
-  return { line: low + 1, column: offset - starts[low]! + 1, offset };
+  return low;
+}
+
+/** The line and column of an offset, given the offsets where lines start. */
+function pointAt(starts: number[], offset: number): Point {
+  const line = lastAtOrBefore(starts, offset);
+  return { line: line + 1, column: offset - starts[line]! + 1, offset };
 }
 
 /**

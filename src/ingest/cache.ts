@@ -18,6 +18,9 @@ import { join, relative } from 'node:path';
 import { SCHEMA_VERSION } from '../schema/report.ts';
 import type { ParseOutcome } from './ingest-file.ts';
 
+/** The cache's folder, relative to the project. */
+export const DEFAULT_CACHE = '.cache/ingest';
+
 const SOURCE_ROOT = join(import.meta.dirname, '..');
 const PROJECT_ROOT = join(SOURCE_ROOT, '..');
 
@@ -60,8 +63,6 @@ export function cacheKey(name: string, sha256: string): string {
 export class IngestCache {
   /** The folder of this code's entries, or null when the cache is off. */
   readonly folder: string | null;
-  hits = 0;
-  misses = 0;
 
   /** `root` is the cache's folder (.cache/ingest by default); null turns the cache off. */
   constructor(root: string | null) {
@@ -85,21 +86,14 @@ export class IngestCache {
     try {
       text = readFileSync(join(this.folder, `${key}.json`), 'utf8');
     } catch {
-      this.misses++;
       return undefined;
     }
     const newline = text.indexOf('\n');
     const payload = text.slice(newline + 1);
-    if (newline !== 64 || createHash('sha256').update(payload).digest('hex') !== text.slice(0, 64)) {
-      this.misses++;
-      return undefined;
-    }
+    if (newline !== 64 || createHash('sha256').update(payload).digest('hex') !== text.slice(0, 64)) return undefined;
     try {
-      const outcome = JSON.parse(payload) as ParseOutcome;
-      this.hits++;
-      return outcome;
+      return JSON.parse(payload) as ParseOutcome;
     } catch {
-      this.misses++;
       return undefined;
     }
   }

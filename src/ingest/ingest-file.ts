@@ -31,7 +31,7 @@ export interface IngestTask {
   key: string | null;
 }
 
-export function failureOf(path: string, error: unknown): IngestFailure {
+function failureOf(path: string, error: unknown): IngestFailure {
   if (error instanceof ReportError) {
     return { path, rule: error.rule, message: error.message, line: error.line, column: error.column };
   }
@@ -50,10 +50,10 @@ export function failureOf(path: string, error: unknown): IngestFailure {
  * Parses one file. The record names the file by its path in the reports folder (never by the
  * path on the machine that built it), so the output is the same wherever the project lives.
  */
-export async function ingestFile(task: Pick<IngestTask, 'name' | 'file'>, bytes?: Uint8Array): Promise<ParseOutcome> {
+export async function ingestFile(task: Pick<IngestTask, 'name' | 'file'>): Promise<ParseOutcome> {
   const path = task.name;
   try {
-    const source = sourceFromBytes(path, bytes ?? (await readBytes(task.file)));
+    const source = sourceFromBytes(path, await readBytes(task.file));
     const { report, frontEnd } = await analyseSource(source);
     return { path, report, markdown: treeToMarkdown(frontEnd.tree, report) };
   } catch (error) {

@@ -13,7 +13,7 @@ import { ReportError } from '../diagnostics/report-error.ts';
 import type { Finding, Report } from '../schema/report.ts';
 import { REGISTRY_FILE, applyRegistry, loadAgencyRegistry, type AgencyRegistry } from '../registry/agency-registry.ts';
 import { IngestCache, cacheKey } from './cache.ts';
-import { failureOf, type IngestFailure, type IngestTask, type ParseOutcome } from './ingest-file.ts';
+import type { IngestFailure, IngestTask, ParseOutcome } from './ingest-file.ts';
 import { parseInWorkers } from './worker-pool.ts';
 
 export type { IngestFailure } from './ingest-file.ts';
@@ -44,7 +44,10 @@ export async function listReportFiles(folder: string): Promise<string[]> {
     .sort();
 }
 
-/** Every file's outcome: from the cache where it holds one, else parsed (on every core). */
+/**
+ * Every file's outcome: from the cache where it holds one, else parsed (on every core). With the
+ * cache on, each file is read here to make its key; without it, only the workers read the files.
+ */
 async function outcomes(folder: string, names: string[], cacheRoot: string | null): Promise<{ outcomes: ParseOutcome[]; parsedNames: string[] }> {
   const cache = new IngestCache(cacheRoot);
   cache.prepare();
@@ -53,15 +56,12 @@ async function outcomes(folder: string, names: string[], cacheRoot: string | nul
   const taskIndex: number[] = [];
   for (const [index, name] of names.entries()) {
     const file = join(folder, name);
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(file);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? 'unknown';
-      found.push({ path: name, failure: failureOf(name, new ReportError('unreadable-file', `无法读取文件（${code}）：应为一个可读的报告文件`)) });
-      continue;
+    let key: string | null = null;
+    if (cache.folder) {
+      const bytes = await readFile(file).catch(() => undefined);
+      // A file that cannot be read is left to the worker, which says why.
+      key = bytes ? cacheKey(name, createHash('sha256').update(bytes).digest('hex')) : null;
     }
-    const key = cache.folder ? cacheKey(name, createHash('sha256').update(bytes).digest('hex')) : null;
     const cached = key ? cache.get(key) : undefined;
     found.push(cached);
     if (!cached) {
@@ -69,7 +69,7 @@ async function outcomes(folder: string, names: string[], cacheRoot: string | nul
       taskIndex.push(index);
     }
   }
-  const parsed = await parseInWorkers(tasks, cache.folder ? cacheRoot : null);
+  const parsed = await parseInWorkers(tasks, cacheRoot);
   parsed.forEach((outcome, n) => (found[taskIndex[n]!] = outcome));
   return { outcomes: found as ParseOutcome[], parsedNames: tasks.map((task) => task.name) };
 }

@@ -29,10 +29,16 @@ export interface TableValue {
   sourceText: string | null;
 }
 
+/** Whatever is at a dotted JSON path of a record (undefined where the path leads nowhere). */
+export function nodeAt(report: Report, path: string): unknown {
+  let node: unknown = report;
+  for (const key of path.split('.')) node = (node as Record<string, unknown> | null | undefined)?.[key];
+  return node;
+}
+
 /** The number at a dotted JSON path of a record, or null. */
 export function valueAt(report: Report, path: string): number | null {
-  let node: unknown = report;
-  for (const key of path.split('.')) node = (node as Record<string, unknown> | null)?.[key];
+  const node = nodeAt(report, path);
   return typeof node === 'number' ? node : null;
 }
 

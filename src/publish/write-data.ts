@@ -15,25 +15,18 @@
  * was written by the same code) is hard-linked from there instead of being written again.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { copyFile, link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { codeFingerprint } from '../ingest/cache.ts';
 import { countBySeverity, type IngestResult } from '../ingest/ingest-folder.ts';
 import type { Report } from '../schema/report.ts';
 import { BulkWriter } from './bulk.ts';
+import { linkOrCopyFile } from './link-files.ts';
 import { reportCsv } from './report-csv.ts';
 import { publishedSourceName } from './source-file-name.ts';
 
 /** Reports written at a time: their files are written together, then added to the bulk files in order. */
 const BATCH = 32;
-
-async function linkOrCopy(from: string, to: string): Promise<void> {
-  try {
-    await link(from, to);
-  } catch {
-    await copyFile(from, to);
-  }
-}
 
 async function readIfExists(path: string): Promise<string | undefined> {
   try {
@@ -66,10 +59,8 @@ async function writeReportFiles(report: Report, markdown: string, reportsFolder:
     ]);
     const oldCsv = oldJson === json && oldMarkdown === markdown ? await readIfExists(join(previous, 'reports', names.csv)) : undefined;
     if (oldCsv !== undefined && existsSync(join(previous, 'sources', source))) {
-      await Promise.all([
-        ...Object.values(names).map((name) => linkOrCopy(join(previous, 'reports', name), join(out, 'reports', name))),
-        linkOrCopy(join(previous, 'sources', source), join(out, 'sources', source)),
-      ]);
+      for (const name of Object.values(names)) linkOrCopyFile(join(previous, 'reports', name), join(out, 'reports', name));
+      linkOrCopyFile(join(previous, 'sources', source), join(out, 'sources', source));
       return { csv: oldCsv, reused: true };
     }
   }

@@ -7,6 +7,7 @@ import type { Report, Template } from '../schema/report.ts';
 import { APPLICANT_COLUMNS, APPLICATION_ROWS, applicationRowsFor } from '../report-format/applications.ts';
 import { PROACTIVE_ROWS } from '../report-format/proactive.ts';
 import { REVIEW_GROUPS, REVIEW_OUTCOMES } from '../report-format/review-litigation.ts';
+import { nodeAt } from '../publish/table-values.ts';
 import { formatNumber } from './filters.ts';
 
 export interface LayoutCell {
@@ -39,8 +40,7 @@ const th = (text: string, scope: LayoutCell['scope'], colspan = 1, rowspan = 1):
 
 /** The object at a dotted JSON path of a record (a table row), or undefined. */
 function rowAt(report: Report, path: string): Record<string, unknown> | undefined {
-  let node: unknown = report;
-  for (const key of path.split('.')) node = (node as Record<string, unknown> | undefined)?.[key];
+  const node = nodeAt(report, path);
   return node !== null && typeof node === 'object' ? (node as Record<string, unknown>) : undefined;
 }
 

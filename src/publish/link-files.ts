@@ -1,6 +1,7 @@
 /**
- * Puts the downloads (several files per report) into the site as hard links to the files ingest
- * wrote, or as copies where a link cannot be made (another file system). Eleventy's passthrough
+ * Hard links to published files, or copies where a link cannot be made (another file system):
+ * the downloads (several files per report) go into the site this way, and a report unchanged
+ * since the previous build keeps that build's files. Eleventy's passthrough
  * copy streams each of these thousands of files through its own copier, which took longer than
  * rendering the report pages; a link costs one system call. The data files are never changed in
  * place (every build ingests into a new folder), so the linked files stay what was published.
@@ -9,7 +10,7 @@ import { copyFileSync, linkSync, mkdirSync, readdirSync, unlinkSync } from 'node
 import { join } from 'node:path';
 
 /** One file: a hard link, replacing what an earlier build left at `to`; a copy if linking fails. */
-function linkOrCopyFile(from: string, to: string): void {
+export function linkOrCopyFile(from: string, to: string): void {
   try {
     linkSync(from, to);
   } catch (error) {
