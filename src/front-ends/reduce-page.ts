@@ -269,7 +269,7 @@ class Reducer implements TokenizerCallbacks {
 }
 
 /** A `<script` after `<!--` in a script: parse5 then reads past the first `</script>`. */
-function opensScriptInComment(text: string): boolean {
+export function opensScriptInComment(text: string): boolean {
   const lower = text.toLowerCase();
   const comment = lower.indexOf('<!--');
   return comment >= 0 && lower.includes('<script', comment);
@@ -299,7 +299,7 @@ export function reducePage(html: string): ReducedPage | null {
 }
 
 /** Where each line of `text` starts, counting line breaks as parse5 does (LF, CR, CR LF). */
-function lineStarts(text: string): number[] {
+export function lineStarts(text: string): number[] {
   const starts = [0];
   if (!text.includes('\r')) {
     for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
@@ -336,8 +336,7 @@ function pointAt(starts: number[], offset: number): Point {
  * included). The offset maps through the cuts; line and column keep parse5's own count and add
  * what the cuts took away before the point, so that they are what parse5 gives for the whole page.
  */
-export function restorePositions(tree: Node, page: ReducedPage): void {
-  const originalLines = lineStarts(page.original);
+export function restorePositions(tree: Node, page: ReducedPage, originalLines = lineStarts(page.original)): void {
   const reducedLines = lineStarts(page.html);
   const move = (point: Point | undefined): Point | undefined => {
     if (point?.offset === undefined) return point;
