@@ -13,7 +13,7 @@ import { mkdir, mkdtemp, rename, rm, rmdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import * as pagefind from 'pagefind';
-import { ingestFolder, type IngestResult } from '../ingest/ingest-folder.ts';
+import { digestOf, ingestFolder, type IngestOutcome } from '../ingest/ingest-folder.ts';
 import { writeData } from '../publish/write-data.ts';
 
 const PROJECT = join(import.meta.dirname, '..', '..');
@@ -28,7 +28,8 @@ export interface BuildOptions {
 }
 
 export interface BuildResult {
-  ingest: IngestResult;
+  /** What ingest found; the records themselves are let go once written, before the pages are rendered. */
+  ingest: IngestOutcome;
   /** Seconds per step, in order. */
   timings: Array<{ step: string; seconds: number }>;
   /** Pages Eleventy wrote. */
@@ -97,8 +98,15 @@ export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
   try {
     const data = join(work, 'data');
     const site = join(work, '_site');
-    const ingest = await timed(timings, 'ingest', () => ingestFolder(options.reports, { cache: options.cache }));
-    const { reused } = await timed(timings, 'data', () => writeData(ingest, options.reports, data, join(options.out, 'data')));
+    let outcome: IngestOutcome;
+    let reused: number;
+    {
+      // The pages are rendered from the data folder: the records in memory go at the end of this
+      // block (at 10,000 reports they are gigabytes), and only what the messages need stays.
+      const ingest = await timed(timings, 'ingest', () => ingestFolder(options.reports, { cache: options.cache }));
+      ({ reused } = await timed(timings, 'data', () => writeData(ingest, options.reports, data, join(options.out, 'data'))));
+      outcome = { reports: ingest.reports.map(digestOf), failures: ingest.failures, cache: ingest.cache };
+    }
     const pages = await timed(timings, 'Eleventy', () => renderSite(data, site));
     await timed(timings, 'Pagefind', () => indexSite(site));
     // Every step finished: swap the new folders in.
@@ -108,7 +116,7 @@ export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
       if (existsSync(target)) await rename(target, old);
       await rename(join(work, name), target);
     }
-    return { ingest, timings, pages, reused };
+    return { ingest: outcome, timings, pages, reused };
   } finally {
     await rm(work, { recursive: true, force: true });
     // The .build folder itself goes too, unless another build is using it.

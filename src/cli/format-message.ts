@@ -4,9 +4,10 @@
  * report.
  */
 import { join } from 'node:path';
-import type { Finding, Report } from '../schema/report.ts';
+import type { Finding } from '../schema/report.ts';
 import { ReportError } from '../diagnostics/report-error.ts';
 import type { IngestFailure } from '../ingest/ingest-file.ts';
+import type { ReportDigest } from '../ingest/ingest-folder.ts';
 
 function place(line: number | null, column: number | null): string {
   if (line === null) return '-';
@@ -26,7 +27,7 @@ export function formatFileMessages(
 }
 
 /** Every problem of an ingested folder: each report with findings, then each file that cannot be read. */
-export function folderMessages(folder: string, reports: readonly Report[], failures: readonly IngestFailure[]): string[] {
+export function folderMessages(folder: string, reports: readonly ReportDigest[], failures: readonly IngestFailure[]): string[] {
   return [
     ...reports.filter((report) => report.findings.length > 0).map((report) => formatFileMessages(join(folder, report.source.path), report.findings)),
     ...failures.map((failure) => formatFileMessages(join(folder, failure.path), [{ ...failure, severity: 'error' }])),

@@ -9,12 +9,12 @@
  */
 import { parseArgs } from 'node:util';
 import { DEFAULT_CACHE } from '../ingest/cache.ts';
-import { countBySeverity, ingestFolder, type IngestResult } from '../ingest/ingest-folder.ts';
+import { countBySeverity, ingestFolder, type IngestOutcome } from '../ingest/ingest-folder.ts';
 import { writeData } from '../publish/write-data.ts';
 import { folderMessages } from './format-message.ts';
 
 /** Every file's problems, then one line of counts. */
-export function ingestSummary(result: IngestResult, reportsFolder: string, outputFolder: string, seconds: number): string {
+export function ingestSummary(result: IngestOutcome, reportsFolder: string, outputFolder: string, seconds: number): string {
   const { reports, failures, cache } = result;
   const lines = folderMessages(reportsFolder, reports, failures);
   const totals = countBySeverity(reports.flatMap((report) => report.findings));

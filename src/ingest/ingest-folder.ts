@@ -27,6 +27,32 @@ export interface IngestResult {
   cache: { hits: number; parsed: number; parsedNames: string[] };
 }
 
+/** What the messages about a folder need of a report, kept when the records themselves go. */
+export interface ReportDigest {
+  id: string;
+  year: number;
+  findings: Report['findings'];
+  source: Pick<Report['source'], 'path'>;
+  agency: Pick<Report['agency'], 'canonicalName'>;
+}
+
+export function digestOf(report: Report): ReportDigest {
+  return {
+    id: report.id,
+    year: report.year,
+    findings: report.findings,
+    source: { path: report.source.path },
+    agency: { canonicalName: report.agency.canonicalName },
+  };
+}
+
+/** What a build tells about its ingest once the records are written and let go. */
+export interface IngestOutcome {
+  reports: readonly ReportDigest[];
+  failures: IngestFailure[];
+  cache: IngestResult['cache'];
+}
+
 export interface IngestOptions {
   /** The cache's folder; null (the default) parses every file. */
   cache?: string | null;
