@@ -1,14 +1,14 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyRegistry, loadAgencyRegistry } from '../src/registry/agency-registry.ts';
 import { ReportError } from '../src/diagnostics/report-error.ts';
 import { inferRegion } from '../src/extract/infer-region.ts';
 import { parseReportFile } from '../src/parse-report.ts';
+import { temporaryFolder } from './temporary-folder.ts';
 
 async function registryFile(text: string): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'gongkai-registry-'));
+  const dir = temporaryFolder('gongkai-registry-');
   const path = join(dir, 'agencies.yml');
   await writeFile(path, text);
   return path;

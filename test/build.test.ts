@@ -6,11 +6,11 @@
  * anything again; a build that fails leaves the last good site and data in place.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBuild, sharedBuild } from './built-site/shared-build.ts';
+import { temporaryFolder } from './temporary-folder.ts';
 
 function hashes(folder: string): Record<string, string> {
   const result: Record<string, string> = {};
@@ -26,7 +26,7 @@ function hashes(folder: string): Record<string, string> {
 }
 
 const output = (out: string) => ({ site: hashes(join(out, '_site')), data: hashes(join(out, 'data')) });
-const temporary = (prefix: string) => mkdtempSync(join(tmpdir(), prefix));
+const temporary = temporaryFolder;
 /** A copy of a folder of the shared build (its cache or its reports), for a test to change. */
 const copyOf = (folder: string, prefix: string) => {
   const copy = temporary(prefix);

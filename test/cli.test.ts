@@ -2,13 +2,13 @@
  * The commands as an editor runs them: `npm run --silent parse -- <file>` and `npm run ingest`.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, readdir, writeFile, copyFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir, writeFile, copyFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { Report } from '../src/schema/report.ts';
 import { FIXTURES } from './fixture-cases.ts';
+import { temporaryFolder } from './temporary-folder.ts';
 
 const run = promisify(execFile);
 
@@ -43,7 +43,7 @@ describe('npm run parse', () => {
   });
 
   it('exits 1 for a format it cannot read, saying which formats it accepts', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'gongkai-'));
+    const dir = temporaryFolder('gongkai-');
     const path = join(dir, 'report.pdf');
     await writeFile(path, '%PDF-1.4');
     const { code, stderr } = await npm(['parse', '--', path]);
@@ -61,7 +61,7 @@ describe('npm run parse', () => {
 
 describe('npm run ingest', () => {
   it('writes every readable report and lists the file that is not one, without stopping', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'gongkai-'));
+    const dir = temporaryFolder('gongkai-');
     const reports = join(dir, 'reports');
     const out = join(dir, 'data');
     await run('mkdir', ['-p', reports]);
@@ -90,7 +90,7 @@ describe('npm run check', () => {
   });
 
   it('fails where a file cannot be published', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'gongkai-'));
+    const dir = temporaryFolder('gongkai-');
     await copyFile('reports/2020-春晓街道.txt', join(dir, '2020-春晓街道.txt'));
     await copyFile(fixture('not-a-report'), join(dir, '会议纪要.txt'));
     const { code, stdout } = await npm(['check', '--', dir]);

@@ -2,14 +2,14 @@
  * The CSV writer and the zip: CSV fields that need quoting read back exactly with an independent
  * parser (csv-parse), null stays an empty field; the zip has the same bytes in every time zone.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { BOM, toCsv } from '../src/publish/csv.ts';
 import { zipFolderFiles } from '../src/publish/zip.ts';
+import { temporaryFolder } from './temporary-folder.ts';
 
 describe('toCsv', () => {
   it('quotes what RFC 4180 requires and reads back field for field', () => {
@@ -27,7 +27,7 @@ describe('toCsv', () => {
 
 describe('zipFolderFiles', () => {
   it('gives the same bytes in every time zone, and holds the files as they are', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'gongkai-zip-'));
+    const folder = temporaryFolder('gongkai-zip-');
     writeFileSync(join(folder, 'a.csv'), '\uFEFFreport_id,value\r\nx-2020,1\r\n');
     writeFileSync(join(folder, 'b.json'), '{"春晓街道": null}\n');
     const zips: Buffer[] = [];
