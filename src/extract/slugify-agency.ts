@@ -6,11 +6,22 @@
 import { pinyin } from 'pinyin-pro';
 
 const BREAK_AFTER = /[省市区县旗镇乡]$|街道$/;
+/** Slugs by name, for the many reports of one agency; bounded, for a long-running `npm run dev`. */
 const cache = new Map<string, string>();
+const CACHE_SIZE = 10_000;
 
 export function slugifyAgency(name: string): string {
   const cached = cache.get(name);
   if (cached !== undefined) return cached;
+  const slug = slugOf(name);
+  if (cache.size >= CACHE_SIZE) cache.clear();
+  // The key is a copy: a name cut from a report's text (V8 keeps such a string as a slice of the
+  // whole text) would keep the whole report in memory for as long as the cache lives.
+  cache.set([...name].join(''), slug);
+  return slug;
+}
+
+function slugOf(name: string): string {
   const chars = [...name.normalize('NFKC')];
   const syllables = pinyin(chars.join(''), { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true });
   const words: string[] = [];
@@ -31,11 +42,10 @@ export function slugifyAgency(name: string): string {
     }
   }
   words.push(word);
-  const slug =
+  return (
     words
       .join('-')
       .replace(/-+/g, '-')
-      .replace(/^-|-$/g, '') || 'agency';
-  cache.set(name, slug);
-  return slug;
+      .replace(/^-|-$/g, '') || 'agency'
+  );
 }

@@ -16,15 +16,26 @@ export interface WorkerJob {
   cacheRoot: string | null;
 }
 
-/** Parses the tasks in order in this thread, storing each outcome in the cache. */
-export async function parseTasks({ tasks, cacheRoot }: WorkerJob): Promise<ParseOutcome[]> {
+/** What a worker sends: each task's outcome in order, then that it is done. */
+export type WorkerMessage = { outcome: ParseOutcome } | { done: true };
+
+/** Parses the tasks in order in this thread, storing each outcome in the cache and handing it on. */
+export async function parseTasks({ tasks, cacheRoot }: WorkerJob, each: (outcome: ParseOutcome) => void): Promise<void> {
   const cache = new IngestCache(cacheRoot);
-  const outcomes: ParseOutcome[] = [];
   for (const task of tasks) {
     const outcome = await ingestFile(task);
     if (task.key) cache.set(task.key, outcome);
-    outcomes.push(outcome);
+    each(outcome);
   }
+}
+
+/**
+ * Parses the tasks in this thread. Each outcome is kept as a copy (see worker.ts): the parsed
+ * record itself would keep its file's whole text alive.
+ */
+async function parseHere(job: WorkerJob): Promise<ParseOutcome[]> {
+  const outcomes: ParseOutcome[] = [];
+  await parseTasks(job, (outcome) => outcomes.push(structuredClone(outcome)));
   return outcomes;
 }
 
@@ -32,7 +43,7 @@ export async function parseInWorkers(tasks: IngestTask[], cacheRoot: string | nu
   // GONGKAI_WORKERS sets how many (1: no workers); by default one per core.
   const cores = Number(process.env['GONGKAI_WORKERS'] ?? availableParallelism());
   const count = Math.min(cores, Math.ceil(tasks.length / PARALLEL_FROM));
-  if (count < 2) return parseTasks({ tasks, cacheRoot });
+  if (count < 2) return parseHere({ tasks, cacheRoot });
   const shares = Array.from({ length: count }, (_, worker) => tasks.filter((_, index) => index % count === worker));
   try {
     const results = await Promise.all(
@@ -41,7 +52,11 @@ export async function parseInWorkers(tasks: IngestTask[], cacheRoot: string | nu
           new Promise<ParseOutcome[]>((done, fail) => {
             const job: WorkerJob = { tasks: share, cacheRoot };
             const worker = new Worker(new URL('./worker.mjs', import.meta.url), { workerData: job });
-            worker.once('message', done);
+            const outcomes: ParseOutcome[] = [];
+            worker.on('message', (message: WorkerMessage) => {
+              if ('done' in message) done(outcomes);
+              else outcomes.push(message.outcome);
+            });
             worker.once('error', fail);
             worker.once('exit', (code) => code !== 0 && fail(new Error(`ingest worker exited with ${code}`)));
           }),
@@ -50,6 +65,6 @@ export async function parseInWorkers(tasks: IngestTask[], cacheRoot: string | nu
     return tasks.map((_, index) => results[index % count]![Math.floor(index / count)]!);
   } catch {
     // Where workers cannot run (a loader that does not carry over to them), one core does it all.
-    return parseTasks({ tasks, cacheRoot });
+    return parseHere({ tasks, cacheRoot });
   }
 }
