@@ -9,8 +9,8 @@
  * measured, for the editor and for the build benchmark.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rename, rm, rmdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, mkdtemp, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import * as pagefind from 'pagefind';
 import { digestOf, ingestFolder, type IngestOutcome } from '../ingest/ingest-folder.ts';
@@ -75,14 +75,25 @@ function countPages(written: unknown): number {
   return Array.isArray(templates) ? templates.flat(Infinity).filter((entry) => entry && typeof entry === 'object' && 'outputPath' in entry).length : 0;
 }
 
+/**
+ * The search index. Pagefind's files are taken from it in memory and written here, each write
+ * awaited, rather than by its writeFiles: a build once published a different (cut short?)
+ * pagefind-component-ui.js than the same build before it, and a file written by Pagefind's own
+ * process after it answers is out of this process's hands when the service is closed.
+ */
 async function indexSite(site: string): Promise<void> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(errors.join('; '));
   try {
     const added = await index.addDirectory({ path: site });
     if (added.errors.length > 0) throw new Error(added.errors.join('; '));
-    const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
-    if (written.errors.length > 0) throw new Error(written.errors.join('; '));
+    const { files, errors: failed } = await index.getFiles();
+    if (failed.length > 0) throw new Error(failed.join('; '));
+    const output = join(site, 'pagefind');
+    for (const folder of new Set(files.map((file) => dirname(join(output, file.path))))) await mkdir(folder, { recursive: true });
+    for (let start = 0; start < files.length; start += 64) {
+      await Promise.all(files.slice(start, start + 64).map((file) => writeFile(join(output, file.path), file.content)));
+    }
   } finally {
     await pagefind.close();
   }
