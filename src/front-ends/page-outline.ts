@@ -110,9 +110,9 @@ const BUTTON_SCOPE = new Set([...SCOPE, 'button']);
 /** Markers in the list of active formatting elements. */
 const MARKERS = new Set(['applet', 'caption', 'marquee', 'object', 'template', 'td', 'th']);
 /** Table parts in which any other content is foster-parented out of the table. */
-const TABLE_PARTS = new Set(['table', 'tbody', 'thead', 'tfoot', 'tr']);
+export const TABLE_PARTS = new Set(['table', 'tbody', 'thead', 'tfoot', 'tr']);
 /** The parents a table's structure may have, as the standard builds it. */
-const TABLE_STRUCTURE = new Map<string, Set<string>>(Object.entries({
+export const TABLE_STRUCTURE = new Map<string, Set<string>>(Object.entries({
   caption: new Set(['table']),
   colgroup: new Set(['table']),
   col: new Set(['colgroup', 'table']),
@@ -196,6 +196,7 @@ class OutlineBuilder implements Partial<Handler> {
   /** Called with every start tag before htmlparser2 acts on it. */
   beforeStartTag(name: string, at: number): void {
     this.ensureMode();
+    this.lastStartTag = name;
     this.expectedCloses = null;
     this.impliedCloses = 0;
     if (this.pendingFormatting >= 0) this.irregular(this.pendingFormatting);
@@ -292,15 +293,10 @@ class OutlineBuilder implements Partial<Handler> {
     if (this.hides(name, attributes)) this.hidden++;
     if (SPECIAL_CONTENT.has(name)) this.special++;
     if (name === 'head') this.headsOpen++;
-    this.lastStartTag = name;
   }
 
   private hides(name: string, attributes: Record<string, string>): boolean {
     return NOT_RENDERED.has(name) || attributes['hidden'] !== undefined || (name === 'dialog' && attributes['open'] === undefined);
-  }
-
-  onopentagname(name: string): void {
-    this.lastStartTag = name;
   }
 
   onclosetag(name: string, implied: boolean): void {

@@ -21,7 +21,17 @@ import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { emptyMetadata, type SourceMetadata } from './front-end.ts';
-import { isRegular, matchesSimple, outlinePage, outlineText, textAround, type OutlineElement, type PageOutline } from './page-outline.ts';
+import {
+  isRegular,
+  matchesSimple,
+  outlinePage,
+  outlineText,
+  TABLE_PARTS,
+  TABLE_STRUCTURE,
+  textAround,
+  type OutlineElement,
+  type PageOutline,
+} from './page-outline.ts';
 import { lineStarts, reducePage, restorePositions, type ReducedPage } from './reduce-page.ts';
 
 /** Containers in which government sites publish an article's text. */
@@ -146,9 +156,7 @@ const NOT_A_CONTEXT = new Set([
   'noembed', 'noframes', 'noscript', 'plaintext', 'template', 'select', 'option', 'optgroup', 'table', 'tbody',
   'thead', 'tfoot', 'tr', 'caption', 'colgroup', 'col', 'svg', 'math', 'frame',
 ]);
-const TABLE_PARTS = new Set(['table', 'tbody', 'thead', 'tfoot', 'tr']);
 const CELLS = new Set(['td', 'th', 'caption']);
-const TABLE_STRUCTURE = new Set(['caption', 'colgroup', 'col', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th']);
 
 function ancestorsOf(outline: PageOutline, element: OutlineElement): OutlineElement[] {
   const path: OutlineElement[] = [];
@@ -179,13 +187,12 @@ function parsesAlone(outline: PageOutline, element: OutlineElement, index: numbe
   return true;
 }
 
-/** The first element that matches `selector`, if the outline can tell. */
-function firstMatch(outline: PageOutline, selector: string): OutlineElement | undefined | null {
-  for (const element of outline.elements) {
-    if (!matchesSimple(element, selector)) continue;
-    return isRegular(outline, element) && !element.hiddenAncestor ? element : null;
-  }
-  return undefined;
+/** The index of the first element that matches `selector` (-1 if none), or null if the outline cannot tell. */
+function firstMatch(outline: PageOutline, selector: string): number | null {
+  const index = outline.elements.findIndex((element) => matchesSimple(element, selector));
+  if (index < 0) return -1;
+  const element = outline.elements[index]!;
+  return isRegular(outline, element) && !element.hiddenAncestor ? index : null;
 }
 
 /** The body as findBody chooses it, or null where the outline cannot tell. */
@@ -260,10 +267,11 @@ export function partsFromOutline(html: string): PageParts | null {
 
   let title: Element | undefined;
   for (const selector of TITLE_SELECTORS) {
-    const element = firstMatch(outline, selector);
-    if (element === null) return null;
+    const index = firstMatch(outline, selector);
+    if (index === null) return null;
+    const element = outline.elements[index];
     if (element === undefined || !TITLE_SIGN.test(outlineText(outline, element))) continue;
-    if (!parsesAlone(outline, element, outline.elements.indexOf(element))) return null;
+    if (!parsesAlone(outline, element, index)) return null;
     // The element itself, start and end tags, as it stands in a plain container.
     const parsed = parseRange(outline, lines, 'div', element.start, element.end).filter(isElement);
     if (parsed.length !== 1 || parsed[0]!.tagName !== element.tag) return null;

@@ -4,7 +4,7 @@
  * on a loopback server. Without /usr/bin/chromium these tests are skipped with a message, except
  * in CI (CI=true), where that is a failure.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
