@@ -4,7 +4,8 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadSiteData } from './src/site/load-site-data.ts';
+import { loadSiteData, type SiteData } from './src/site/load-site-data.ts';
+import { finishPages } from './src/site/page-reuse.ts';
 import { fileSize, formatNumber, jsonScript, regionPath } from './src/site/filters.ts';
 import { linkTree } from './src/publish/link-files.ts';
 
@@ -12,6 +13,7 @@ interface EleventyConfig {
   addGlobalData(name: string, data: unknown): void;
   addPassthroughCopy(paths: Record<string, string>): void;
   addFilter(name: string, filter: (...args: never[]) => unknown): void;
+  on(event: 'eleventy.before', handler: () => void): void;
   on(event: 'eleventy.after', handler: (event: { directories: { output: string }; outputMode: string }) => void): void;
 }
 
@@ -21,7 +23,14 @@ const DOWNLOAD_FOLDERS = ['reports', 'sources', 'bulk'];
 export default function (eleventyConfig: EleventyConfig): void {
   // GONGKAI_DATA: where `npm run ingest` wrote the records (data/ unless told otherwise).
   const dataFolder = process.env['GONGKAI_DATA'] ?? 'data';
-  eleventyConfig.addGlobalData('portal', () => loadSiteData(dataFolder));
+  // GONGKAI_PREVIOUS: the folder holding the last build's data/ and _site/, whose unchanged
+  // report, agency and year pages are linked instead of rendered again (src/site/page-reuse.ts).
+  const previous = process.env['GONGKAI_PREVIOUS'] ?? null;
+  let portal: SiteData | undefined;
+  eleventyConfig.addGlobalData('portal', () => (portal ??= loadSiteData(dataFolder, previous)));
+  eleventyConfig.on('eleventy.before', () => {
+    portal = undefined;
+  });
   eleventyConfig.addFilter('jsonScript', jsonScript);
   eleventyConfig.addFilter('number', formatNumber);
   eleventyConfig.addFilter('regionPath', regionPath);
@@ -29,6 +38,7 @@ export default function (eleventyConfig: EleventyConfig): void {
   // Thousands of files: linked into the site once it is written rather than copied by Eleventy.
   eleventyConfig.on('eleventy.after', ({ directories, outputMode }) => {
     if (outputMode !== 'fs') return;
+    if (portal) finishPages(portal.render, directories.output, dataFolder, previous);
     for (const folder of DOWNLOAD_FOLDERS) {
       const from = join(dataFolder, folder);
       if (existsSync(from)) linkTree(from, join(directories.output, 'data', folder));

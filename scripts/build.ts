@@ -3,7 +3,8 @@
  *
  * Builds the portal from reports/ (see src/build/build-portal.ts): the records in data/, the site
  * in _site/. A failed build leaves the last good site in place. Files that did not change since
- * the last build are taken from the ingest cache (.cache/ingest); --fresh parses every file.
+ * the last build are taken from the ingest cache (.cache/ingest), and their pages and files from the
+ * last build; --fresh parses every file and renders every page.
  * --timings writes each step's time and the peak memory as JSON (for the build benchmark).
  */
 import { writeFileSync } from 'node:fs';
@@ -25,7 +26,7 @@ const { values } = parseArgs({
 
 const started = performance.now();
 try {
-  const result = await buildPortal({ reports: values.reports!, out: resolve(values.out!), cache: values.fresh ? null : resolve(values.cache!) });
+  const result = await buildPortal({ reports: values.reports!, out: resolve(values.out!), cache: values.fresh ? null : resolve(values.cache!), reuse: !values.fresh });
   const seconds = (performance.now() - started) / 1000;
   process.stdout.write(ingestSummary(result.ingest, values.reports!, join(values.out!, 'data'), result.timings[0]!.seconds));
   const steps = result.timings.map(({ step, seconds: s }) => `${step} ${s.toFixed(1)} s`).join(', ');
@@ -38,6 +39,7 @@ try {
       parsed: result.ingest.cache.parsed,
       fromCache: result.ingest.cache.hits,
       reusedFiles: result.reused,
+      reusedPages: result.reusedPages,
       pages: result.pages,
       seconds,
       steps: result.timings,

@@ -27,6 +27,8 @@ function hashes(folder: string): Record<string, string> {
 
 const output = (out: string) => ({ site: hashes(join(out, '_site')), data: hashes(join(out, 'data')) });
 const temporary = temporaryFolder;
+/** The report, agency and year pages of a build: those a later build may link instead of rendering. */
+const paginatedPages = (out: string) => Object.keys((JSON.parse(readFileSync(join(out, 'data', 'pages.json'), 'utf8')) as { pages: object }).pages).length;
 /** A copy of a folder of the shared build (its cache or its reports), for a test to change. */
 const copyOf = (folder: string, prefix: string) => {
   const copy = temporary(prefix);
@@ -49,15 +51,38 @@ describe('npm run build', () => {
     expect(timings.fromCache).toBe(timings.reports + timings.failures);
     expect(output(cached)).toEqual(expected);
 
-    // Again into the same folder: every report's files are linked from the build before.
+    expect(timings.reusedPages).toBe(0);
+
+    // Again into the same folder: every report's files and pages are linked from the build before.
     const again = await runBuild(['--reports', shared.reports, '--out', cached, '--cache', cache]);
     expect(again.reusedFiles).toBe(again.reports);
+    expect(again.reusedPages).toBe(paginatedPages(cached));
     expect(output(cached)).toEqual(expected);
 
     const fresh = temporary('gongkai-fresh-');
     const freshTimings = await runBuild(['--reports', shared.reports, '--out', fresh, '--fresh']);
     expect(freshTimings.fromCache).toBe(0);
     expect(output(fresh)).toEqual(expected);
+  }, 600_000);
+
+  it('renders again only the pages a changed report is on, and a page that was altered since', async () => {
+    const reports = copyOf(shared.reports, 'gongkai-reports-');
+    const changed = join(reports, '2020-春晓街道.txt');
+    writeFileSync(changed, readFileSync(changed, 'utf8').replace('六、其他需要报告的事项\n无\n', '六、其他需要报告的事项\n无其他需要报告的事项。\n'));
+    const out = temporary('gongkai-incremental-');
+    cpSync(shared.out, out, { recursive: true, filter: (path) => !path.endsWith('timings.json') });
+    // A page edited in the published site is not trusted: it is rendered again.
+    const edited = join(out, '_site', 'agencies', 'nanguanqu-minzhengju', '2021', 'index.html');
+    writeFileSync(edited, `${readFileSync(edited, 'utf8')}<!-- edited -->`);
+    const timings = await runBuild(['--reports', reports, '--out', out, '--cache', copyOf(shared.cache, 'gongkai-cache-')]);
+    expect(timings.parsed).toBe(1);
+    // The report's own page, its agency's and its year's; and the edited page.
+    expect(timings.reusedPages).toBe(paginatedPages(out) - 4);
+    expect(readFileSync(join(out, '_site', 'agencies', 'chunxiaojiedao', '2020', 'index.html'), 'utf8')).toContain('无其他需要报告的事项。');
+
+    const cold = temporary('gongkai-cold-');
+    await runBuild(['--reports', reports, '--out', cold, '--fresh']);
+    expect(output(out)).toEqual(output(cold));
   }, 600_000);
 
   it('parses again a cache entry that is cut short or altered, and gives the same output', async () => {

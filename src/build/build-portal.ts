@@ -9,12 +9,13 @@
  * measured, for the editor and for the build benchmark.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import * as pagefind from 'pagefind';
 import { digestOf, ingestFolder, type IngestOutcome } from '../ingest/ingest-folder.ts';
 import { writeData } from '../publish/write-data.ts';
+import { PAGE_MANIFEST } from '../site/page-reuse.ts';
 
 const PROJECT = join(import.meta.dirname, '..', '..');
 
@@ -25,6 +26,8 @@ export interface BuildOptions {
   out: string;
   /** The ingest cache's folder, or null to parse every file. */
   cache: string | null;
+  /** Whether to reuse what the last build in `out` wrote for unchanged reports (default true). */
+  reuse?: boolean;
 }
 
 export interface BuildResult {
@@ -36,6 +39,8 @@ export interface BuildResult {
   pages: number;
   /** Reports whose files were linked from the previous build, unchanged. */
   reused: number;
+  /** Pages linked from the previous build, unchanged. */
+  reusedPages: number;
 }
 
 export class BuildError extends Error {}
@@ -51,28 +56,39 @@ async function timed<T>(timings: BuildResult['timings'], step: string, work: () 
   }
 }
 
-async function renderSite(data: string, site: string): Promise<number> {
-  // .eleventy.ts reads the records from GONGKAI_DATA.
-  const previous = process.env['GONGKAI_DATA'];
+/** Renders the site; returns the pages Eleventy wrote and those linked from `previous`. */
+async function renderSite(data: string, site: string, previous: string | null): Promise<{ written: number; reused: number }> {
+  // .eleventy.ts reads the records from GONGKAI_DATA, the last build from GONGKAI_PREVIOUS.
+  const saved = { data: process.env['GONGKAI_DATA'], previous: process.env['GONGKAI_PREVIOUS'] };
   process.env['GONGKAI_DATA'] = data;
+  if (previous) process.env['GONGKAI_PREVIOUS'] = previous;
+  else delete process.env['GONGKAI_PREVIOUS'];
   try {
     const eleventy = new Eleventy(join(PROJECT, 'templates'), site, {
       configPath: join(PROJECT, '.eleventy.ts'),
       quietMode: true,
     });
-    const written = (await eleventy.write()) as unknown;
-    return countPages(written);
+    const written = writtenAddresses((await eleventy.write()) as unknown);
+    const { pages } = JSON.parse(await readFile(join(data, PAGE_MANIFEST), 'utf8')) as { pages: Record<string, unknown> };
+    return { written: written.size, reused: Object.keys(pages).filter((address) => !written.has(address)).length };
   } finally {
-    if (previous === undefined) delete process.env['GONGKAI_DATA'];
-    else process.env['GONGKAI_DATA'] = previous;
+    for (const [name, value] of [['GONGKAI_DATA', saved.data], ['GONGKAI_PREVIOUS', saved.previous]] as const) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
   }
 }
 
 /** Eleventy's write() resolves to [passthrough copies, templates]; the second holds the pages. */
-function countPages(written: unknown): number {
-  if (!Array.isArray(written)) return 0;
-  const templates = written.at(-1);
-  return Array.isArray(templates) ? templates.flat(Infinity).filter((entry) => entry && typeof entry === 'object' && 'outputPath' in entry).length : 0;
+function writtenAddresses(written: unknown): Set<string> {
+  const templates: unknown = Array.isArray(written) ? written.at(-1) : [];
+  if (!Array.isArray(templates)) return new Set();
+  return new Set(
+    templates
+      .flat(Infinity)
+      .filter((entry): entry is { url: string } => entry !== null && typeof entry === 'object' && 'outputPath' in entry && 'url' in entry)
+      .map((entry) => entry.url),
+  );
 }
 
 /**
@@ -101,6 +117,7 @@ async function indexSite(site: string): Promise<void> {
 
 export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
   const timings: BuildResult['timings'] = [];
+  const reuse = options.reuse ?? true;
   if (!existsSync(options.reports)) {
     throw new BuildError(`the reports folder ${options.reports} does not exist; the previous site is left in place`);
   }
@@ -115,10 +132,10 @@ export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
       // The pages are rendered from the data folder: the records in memory go at the end of this
       // block (at 10,000 reports they are gigabytes), and only what the messages need stays.
       const ingest = await timed(timings, 'ingest', () => ingestFolder(options.reports, { cache: options.cache }));
-      ({ reused } = await timed(timings, 'data', () => writeData(ingest, options.reports, data, join(options.out, 'data'))));
+      ({ reused } = await timed(timings, 'data', () => writeData(ingest, options.reports, data, reuse ? join(options.out, 'data') : null)));
       outcome = { reports: ingest.reports.map(digestOf), failures: ingest.failures, cache: ingest.cache };
     }
-    const pages = await timed(timings, 'Eleventy', () => renderSite(data, site));
+    const pages = await timed(timings, 'Eleventy', () => renderSite(data, site, reuse ? options.out : null));
     await timed(timings, 'Pagefind', () => indexSite(site));
     // Every step finished: swap the new folders in.
     for (const name of ['data', '_site']) {
@@ -127,7 +144,7 @@ export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
       if (existsSync(target)) await rename(target, old);
       await rename(join(work, name), target);
     }
-    return { ingest: outcome, timings, pages, reused };
+    return { ingest: outcome, timings, pages: pages.written + pages.reused, reused, reusedPages: pages.reused };
   } finally {
     await rm(work, { recursive: true, force: true });
     // The .build folder itself goes too, unless another build is using it.

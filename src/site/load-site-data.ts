@@ -3,6 +3,7 @@
  * arranged by agency, year and region. Templates only render what this returns; they never
  * parse a report or add numbers up.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SCHEMA_VERSION, type Block, type Report } from '../schema/report.ts';
@@ -15,6 +16,7 @@ import { agencyCharts, yearCharts, type ChartSpec } from './chart-data.ts';
 import { ruleLabel } from './rule-labels.ts';
 import type { ChecksumEntry } from '../publish/bulk.ts';
 import { dataDictionary, type DictionaryEntry } from '../publish/data-dictionary.ts';
+import { planRender, type RenderPlan } from './page-reuse.ts';
 
 export interface ReportPage {
   report: Report;
@@ -84,6 +86,8 @@ export interface SiteData {
   rules: Array<{ id: string; label: string; count: number }>;
   /** Applications received per year: the sum of 本年新收 总计, and how many reports left it blank. */
   receivedByYear: Array<{ year: number; total: number; reports: number; blank: number }>;
+  /** The report, agency and year pages this build renders (the others are the last build's). */
+  render: RenderPlan;
 }
 
 // One collator for every sort, made once: the same order as `localeCompare(b, 'zh-CN')` (and,
@@ -119,7 +123,17 @@ function regionTree(agencies: AgencyPage[]): RegionNode[] {
   return roots;
 }
 
-export function buildSiteData(reports: Report[], failures: IngestFailure[], downloads: ChecksumEntry[] = []): SiteData {
+/**
+ * The site's data from the records. `previous`: the folder holding the last build's data/ and
+ * _site/, whose unchanged pages are reused (see page-reuse.ts); `recordDigests`: each record's
+ * digest, if known (the SHA-256 of its file).
+ */
+export function buildSiteData(
+  reports: Report[],
+  failures: IngestFailure[],
+  downloads: ChecksumEntry[] = [],
+  { previous = null, recordDigests = new Map() }: { previous?: string | null; recordDigests?: Map<string, string> } = {},
+): SiteData {
   const pages: ReportPage[] = reports.map((report) => {
     // Every table is shown under its part, even where the report's heading for it is missing.
     const tablesOf: Partial<Record<PartSpec['key'], TableLayout[]>> = {
@@ -246,6 +260,7 @@ export function buildSiteData(reports: Report[], failures: IngestFailure[], down
     failures,
     metrics: ALL_METRICS,
     receivedByYear,
+    render: planRender(pages, agencies, years, recordDigests, previous),
   };
 }
 
@@ -255,8 +270,10 @@ export function buildSiteData(reports: Report[], failures: IngestFailure[], down
  * which took a third of the loading time; a record written for another version of the schema is
  * refused, since the pages would misread it.
  */
-function readRecord(path: string): Report {
-  const record = JSON.parse(readFileSync(path, 'utf8')) as Report;
+function readRecord(path: string, digests: Map<string, string>): Report {
+  const text = readFileSync(path, 'utf8');
+  const record = JSON.parse(text) as Report;
+  digests.set(record.id, createHash('sha256').update(text).digest('hex'));
   if (record.schemaVersion !== SCHEMA_VERSION) {
     throw new Error(
       `${path} was written for schema version ${String(record.schemaVersion)}, not ${SCHEMA_VERSION}: run npm run ingest again`,
@@ -265,14 +282,15 @@ function readRecord(path: string): Report {
   return record;
 }
 
-export function loadSiteData(folder: string): SiteData {
+export function loadSiteData(folder: string, previous: string | null = null): SiteData {
   const indexPath = join(folder, 'index.json');
   if (!existsSync(indexPath)) {
     throw new Error(`${indexPath} not found: run npm run ingest (npm run build does) before building the site`);
   }
   const index = JSON.parse(readFileSync(indexPath, 'utf8')) as { reports: Array<{ id: string }>; failures: IngestFailure[] };
-  const reports = index.reports.map((entry) => readRecord(join(folder, 'reports', `${entry.id}.json`)));
+  const recordDigests = new Map<string, string>();
+  const reports = index.reports.map((entry) => readRecord(join(folder, 'reports', `${entry.id}.json`), recordDigests));
   const checksums = join(folder, 'checksums.json');
   const downloads = existsSync(checksums) ? (JSON.parse(readFileSync(checksums, 'utf8')) as ChecksumEntry[]) : [];
-  return buildSiteData(reports, index.failures, downloads);
+  return buildSiteData(reports, index.failures, downloads, { previous, recordDigests });
 }

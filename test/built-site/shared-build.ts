@@ -38,6 +38,7 @@ export interface BuildTimings {
   parsed: number;
   fromCache: number;
   reusedFiles: number;
+  reusedPages: number;
   pages: number;
 }
 
