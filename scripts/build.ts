@@ -40,6 +40,7 @@ try {
       fromCache: result.ingest.cache.hits,
       reusedFiles: result.reused,
       reusedPages: result.reusedPages,
+      searchParts: result.search,
       pages: result.pages,
       seconds,
       steps: result.timings,

@@ -57,6 +57,7 @@ describe('npm run build', () => {
     const again = await runBuild(['--reports', shared.reports, '--out', cached, '--cache', cache]);
     expect(again.reusedFiles).toBe(again.reports);
     expect(again.reusedPages).toBe(paginatedPages(cached));
+    expect(again.searchParts).toEqual({ indexed: 0, reused: 3 });
     expect(output(cached)).toEqual(expected);
 
     const fresh = temporary('gongkai-fresh-');
@@ -78,6 +79,9 @@ describe('npm run build', () => {
     expect(timings.parsed).toBe(1);
     // The report's own page, its agency's and its year's; and the edited page.
     expect(timings.reusedPages).toBe(paginatedPages(out) - 4);
+    // The search index is made again only in the part of the changed report's agency (of three):
+    // the edited page, rendered again, is the page the index was made from.
+    expect(timings.searchParts).toEqual({ indexed: 1, reused: 2 });
     expect(readFileSync(join(out, '_site', 'agencies', 'chunxiaojiedao', '2020', 'index.html'), 'utf8')).toContain('无其他需要报告的事项。');
 
     const cold = temporary('gongkai-cold-');

@@ -9,13 +9,13 @@
  * measured, for the editor and for the build benchmark.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { mkdir, mkdtemp, readFile, rename, rm, rmdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import Eleventy from '@11ty/eleventy';
-import * as pagefind from 'pagefind';
 import { digestOf, ingestFolder, type IngestOutcome } from '../ingest/ingest-folder.ts';
 import { writeData } from '../publish/write-data.ts';
 import { PAGE_MANIFEST } from '../site/page-reuse.ts';
+import { writeSearchIndex } from './search-index.ts';
 
 const PROJECT = join(import.meta.dirname, '..', '..');
 
@@ -41,6 +41,8 @@ export interface BuildResult {
   reused: number;
   /** Pages linked from the previous build, unchanged. */
   reusedPages: number;
+  /** Parts of the search index made again, and taken from the previous build. */
+  search: { indexed: number; reused: number };
 }
 
 export class BuildError extends Error {}
@@ -91,30 +93,6 @@ function writtenAddresses(written: unknown): Set<string> {
   );
 }
 
-/**
- * The search index. Pagefind's files are taken from it in memory and written here, each write
- * awaited, rather than by its writeFiles: a build once published a different (cut short?)
- * pagefind-component-ui.js than the same build before it, and a file written by Pagefind's own
- * process after it answers is out of this process's hands when the service is closed.
- */
-async function indexSite(site: string): Promise<void> {
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) throw new Error(errors.join('; '));
-  try {
-    const added = await index.addDirectory({ path: site });
-    if (added.errors.length > 0) throw new Error(added.errors.join('; '));
-    const { files, errors: failed } = await index.getFiles();
-    if (failed.length > 0) throw new Error(failed.join('; '));
-    const output = join(site, 'pagefind');
-    for (const folder of new Set(files.map((file) => dirname(join(output, file.path))))) await mkdir(folder, { recursive: true });
-    for (let start = 0; start < files.length; start += 64) {
-      await Promise.all(files.slice(start, start + 64).map((file) => writeFile(join(output, file.path), file.content)));
-    }
-  } finally {
-    await pagefind.close();
-  }
-}
-
 export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
   const timings: BuildResult['timings'] = [];
   const reuse = options.reuse ?? true;
@@ -136,7 +114,7 @@ export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
       outcome = { reports: ingest.reports.map(digestOf), failures: ingest.failures, cache: ingest.cache };
     }
     const pages = await timed(timings, 'Eleventy', () => renderSite(data, site, reuse ? options.out : null));
-    await timed(timings, 'Pagefind', () => indexSite(site));
+    const search = await timed(timings, 'Pagefind', () => writeSearchIndex(site, data, reuse ? options.out : null));
     // Every step finished: swap the new folders in.
     for (const name of ['data', '_site']) {
       const target = join(options.out, name);
@@ -144,7 +122,7 @@ export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
       if (existsSync(target)) await rename(target, old);
       await rename(join(work, name), target);
     }
-    return { ingest: outcome, timings, pages: pages.written + pages.reused, reused, reusedPages: pages.reused };
+    return { ingest: outcome, timings, pages: pages.written + pages.reused, reused, reusedPages: pages.reused, search };
   } finally {
     await rm(work, { recursive: true, force: true });
     // The .build folder itself goes too, unless another build is using it.

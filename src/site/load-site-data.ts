@@ -17,6 +17,7 @@ import { ruleLabel } from './rule-labels.ts';
 import type { ChecksumEntry } from '../publish/bulk.ts';
 import { dataDictionary, type DictionaryEntry } from '../publish/data-dictionary.ts';
 import { planRender, type RenderPlan } from './page-reuse.ts';
+import { searchParts } from './search-parts.ts';
 
 export interface ReportPage {
   report: Report;
@@ -86,6 +87,8 @@ export interface SiteData {
   rules: Array<{ id: string; label: string; count: number }>;
   /** Applications received per year: the sum of 本年新收 总计, and how many reports left it blank. */
   receivedByYear: Array<{ year: number; total: number; reports: number; blank: number }>;
+  /** How many parts the search index is in (src/build/search-index.ts), for the search page. */
+  searchParts: number;
   /** The report, agency and year pages this build renders (the others are the last build's). */
   render: RenderPlan;
 }
@@ -260,6 +263,7 @@ export function buildSiteData(
     failures,
     metrics: ALL_METRICS,
     receivedByYear,
+    searchParts: searchParts(pages.length + agencies.length),
     render: planRender(pages, agencies, years, recordDigests, previous),
   };
 }

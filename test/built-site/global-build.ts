@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { TestProject } from 'vitest/node';
 import { EXTRA_REPORTS, copyReports } from './extra-reports.ts';
+import { BUILD_ENV } from './build-env.ts';
 
 const run = promisify(execFile);
 
@@ -27,6 +28,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const cache = join(root, 'cache');
   await run(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--reports', reports, '--out', out, '--cache', cache], {
     maxBuffer: 64 * 1024 * 1024,
+    env: BUILD_ENV,
   });
   project.provide('sharedBuild', { reports, out, cache });
   return () => rm(root, { recursive: true, force: true });

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { inject } from 'vitest';
 import { serveFolder } from '../../scripts/serve.ts';
+import { BUILD_ENV } from './build-env.ts';
 
 const run = promisify(execFile);
 
@@ -39,6 +40,7 @@ export interface BuildTimings {
   fromCache: number;
   reusedFiles: number;
   reusedPages: number;
+  searchParts: { indexed: number; reused: number };
   pages: number;
 }
 
@@ -48,6 +50,6 @@ export interface BuildTimings {
  */
 export async function runBuild(args: string[]): Promise<BuildTimings> {
   const timings = join(args[args.indexOf('--out') + 1]!, 'timings.json');
-  await run(process.execPath, ['--import', 'tsx', 'scripts/build.ts', ...args, '--timings', timings], { maxBuffer: 64 * 1024 * 1024 });
+  await run(process.execPath, ['--import', 'tsx', 'scripts/build.ts', ...args, '--timings', timings], { maxBuffer: 64 * 1024 * 1024, env: BUILD_ENV });
   return JSON.parse(readFileSync(timings, 'utf8')) as BuildTimings;
 }

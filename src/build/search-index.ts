@@ -1,0 +1,148 @@
+/**
+ * The search index (Pagefind), in parts. Pagefind has no incremental mode and indexes about a
+ * megabyte of Chinese text a second, so one index of the whole site costs every build the same
+ * (5 s at 1,000 reports, a minute at 10,000) even when one report changed. The searchable pages
+ * (an agency's page and its reports' pages: the pages with data-pagefind-body) are therefore
+ * split by agency into parts, each a Pagefind index of its own; a build indexes again only the
+ * parts whose pages changed and takes the others from the build before. A new or changed report
+ * changes only its agency's pages, so it costs one part.
+ *
+ * The search page merges the parts in the browser (Pagefind's mergeIndex: the parts share the
+ * first one's WebAssembly, and each adds a small entry file and its metadata): part 0 is at
+ * /pagefind/ with Pagefind's interface, part n at /pagefind/part-n/. The number of parts grows
+ * with the site (src/site/search-parts.ts), so a small site has one index and a search there costs
+ * what it always did.
+ *
+ * A part is reused only if the same Pagefind wrote it from the same pages (their addresses and
+ * the SHA-256 of each, from <data>/pages.json) and its files are still what it wrote; the parts'
+ * record is <data>/search.json.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import * as pagefind from 'pagefind';
+import { linkOrCopyFile } from '../publish/link-files.ts';
+import { PAGE_MANIFEST } from '../site/page-reuse.ts';
+import { partFolder, searchParts } from '../site/search-parts.ts';
+
+const PROJECT = join(import.meta.dirname, '..', '..');
+
+/** The record of the parts in the data folder. */
+export const SEARCH_MANIFEST = 'search.json';
+
+interface SearchManifest {
+  fingerprint: string;
+  parts: Array<{ input: string; files: Record<string, string> }>;
+}
+
+const sha256 = (content: string | Uint8Array) => createHash('sha256').update(content).digest('hex');
+
+function pagefindVersion(): string {
+  return (JSON.parse(readFileSync(join(PROJECT, 'node_modules', 'pagefind', 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/** The agency a searchable page belongs to: /agencies/<slug>/ and /agencies/<slug>/<year>/. */
+function agencyOf(address: string): string | null {
+  const [section, slug] = address.split('/').filter(Boolean);
+  return section === 'agencies' && slug ? slug : null;
+}
+
+/** The part an agency's pages are in: fixed by its slug alone, so a new agency moves no other. */
+function partOf(slug: string, parts: number): number {
+  return parseInt(sha256(slug).slice(0, 8), 16) % parts;
+}
+
+function readJson<T>(path: string): T | null {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as T;
+  } catch {
+    return null;
+  }
+}
+
+/** Every file under `folder`, relative to it, sorted. */
+function filesUnder(folder: string): string[] {
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(folder, join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+/** Pagefind's files of one part: the index, and for part 0 also its interface (the others use part 0's). */
+async function indexPart(site: string, addresses: string[], scratch: string, primary: boolean): Promise<Array<{ path: string; content: Uint8Array }>> {
+  // Pagefind reads a folder: one that holds just this part's pages (links to them).
+  rmSync(scratch, { recursive: true, force: true });
+  for (const address of addresses) {
+    const page = join(...address.split('/').filter(Boolean), 'index.html');
+    mkdirSync(dirname(join(scratch, page)), { recursive: true });
+    linkOrCopyFile(join(site, page), join(scratch, page));
+  }
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(errors.join('; '));
+  const added = await index.addDirectory({ path: scratch });
+  if (added.errors.length > 0) throw new Error(added.errors.join('; '));
+  const { files, errors: failed } = await index.getFiles();
+  if (failed.length > 0) throw new Error(failed.join('; '));
+  await index.deleteIndex();
+  rmSync(scratch, { recursive: true, force: true });
+  // A part beside the first needs only its index: the entry file, the metadata, the chunks.
+  return primary ? files : files.filter((file) => file.path.startsWith('pagefind-entry.json') || /\.pf_|^(index|fragment|filter)\//.test(file.path));
+}
+
+/**
+ * Writes the search index into `site`, reusing the parts of `previous` (a folder holding the
+ * last build's data/ and _site/) whose pages did not change. `data` is this build's data
+ * folder, with pages.json written. Returns how many parts were indexed and how many reused.
+ */
+export async function writeSearchIndex(site: string, data: string, previous: string | null): Promise<{ indexed: number; reused: number }> {
+  const { pages } = JSON.parse(readFileSync(join(data, PAGE_MANIFEST), 'utf8')) as { pages: Record<string, { output: string }> };
+  const searchable = Object.keys(pages).sort().filter((address) => agencyOf(address) !== null);
+  const parts = searchParts(searchable.length);
+  const members: string[][] = Array.from({ length: parts }, () => []);
+  for (const address of searchable) members[partOf(agencyOf(address)!, parts)]!.push(address);
+  const fingerprint = `pagefind ${pagefindVersion()}, ${parts} parts`;
+  const old = previous ? readJson<SearchManifest>(join(previous, 'data', SEARCH_MANIFEST)) : null;
+  const oldSite = previous ? join(previous, '_site') : null;
+  const manifest: SearchManifest = { fingerprint, parts: [] };
+  let indexed = 0;
+  try {
+    for (const [n, addresses] of members.entries()) {
+      const input = sha256(addresses.map((address) => `${address} ${pages[address]!.output}\n`).join(''));
+      const folder = partFolder(n);
+      const before = old?.fingerprint === fingerprint ? old.parts[n] : undefined;
+      if (before?.input === input && oldSite && reusable(join(oldSite, folder), before.files)) {
+        for (const path of Object.keys(before.files)) {
+          mkdirSync(dirname(join(site, folder, path)), { recursive: true });
+          linkOrCopyFile(join(oldSite, folder, path), join(site, folder, path));
+        }
+        manifest.parts.push(before);
+        continue;
+      }
+      const files = await indexPart(site, addresses, join(dirname(site), `search-part-${n}`), n === 0);
+      for (const path of new Set(files.map((file) => dirname(join(site, folder, file.path))))) await mkdir(path, { recursive: true });
+      for (let start = 0; start < files.length; start += 64) {
+        await Promise.all(files.slice(start, start + 64).map((file) => writeFile(join(site, folder, file.path), file.content)));
+      }
+      manifest.parts.push({ input, files: Object.fromEntries(files.map((file) => [file.path, sha256(file.content)]).sort(([a], [b]) => (a! < b! ? -1 : 1))) });
+      indexed++;
+    }
+  } finally {
+    // Closes Pagefind's process if one was started (a no-op otherwise).
+    await pagefind.close();
+  }
+  writeFileSync(join(data, SEARCH_MANIFEST), `${JSON.stringify(manifest, null, 1)}\n`);
+  return { indexed, reused: parts - indexed };
+}
+
+/** Whether a part's folder in the last site holds exactly the files it wrote (its sub-parts aside). */
+function reusable(folder: string, files: Record<string, string>): boolean {
+  try {
+    const present = filesUnder(folder).filter((path) => !path.startsWith('part-'));
+    if (present.length !== Object.keys(files).length) return false;
+    return present.every((path) => files[path] === sha256(readFileSync(join(folder, path))));
+  } catch {
+    return false;
+  }
+}
