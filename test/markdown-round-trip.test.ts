@@ -50,3 +50,30 @@ describe('Markdown round trip', () => {
     expect(content(again)).toEqual(content(report));
   });
 });
+
+describe('Markdown export escaping', () => {
+  // Plain text (Chinese, letters, digits) is written as it is; anything with ASCII punctuation
+  // or whitespace still goes through mdast-util-to-markdown's escaping.
+  const write = (value: string, cell = false) => {
+    const text = { type: 'text' as const, value };
+    const paragraph = { type: 'paragraph' as const, children: [text] };
+    const table: Table = { type: 'table', children: [{ type: 'tableRow', children: [{ type: 'tableCell', children: [text] }] }] };
+    const report = { agency: { nameFrom: 'text' }, yearFrom: 'text', source: {} } as unknown as Report;
+    return treeToMarkdown({ type: 'root', children: [cell ? table : paragraph] }, report);
+  };
+
+  it.each([
+    ['本年度新收申请12件', '本年度新收申请12件\n'],
+    ['1. 主动公开', '1\\. 主动公开\n'],
+    ['# 标题', '\\# 标题\n'],
+    ['*重点*', '\\*重点\\*\n'],
+    ['<script>alert(1)</script>', '\\<script>alert(1)\\</script>\n'],
+  ])('writes the paragraph %j as %j', (value, expected) => {
+    expect(write(value)).toBe(expected);
+  });
+
+  it('escapes a pipe in a table cell and leaves a plain cell alone', () => {
+    expect(write('甲|乙', true)).toContain('甲\\|乙');
+    expect(write('1250', true)).toContain('| 1250 |');
+  });
+});

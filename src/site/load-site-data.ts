@@ -79,7 +79,7 @@ export interface SiteData {
   /** The address the site is published at, for the feed and the sitemap (GONGKAI_SITE_URL). */
   siteUrl: string;
   /** Reports for the Atom feed, newest first, each with the date it is listed under. */
-  feed: Array<ReportPage & { feedDate: string }>;
+  feed: Array<{ page: ReportPage; feedDate: string }>;
   feedUpdated: string;
   /** Every page's address, for the sitemap. */
   addresses: string[];
@@ -138,28 +138,35 @@ export function buildSiteData(
   { previous = null, recordDigests = new Map() }: { previous?: string | null; recordDigests?: Map<string, string> } = {},
 ): SiteData {
   const pages: ReportPage[] = reports.map((report) => {
-    // Every table is shown under its part, even where the report's heading for it is missing.
-    const tablesOf: Partial<Record<PartSpec['key'], TableLayout[]>> = {
-      proactive: proactiveLayouts(report),
-      applications: [applicationsLayout(report)],
-      reviewLitigation: [reviewLitigationLayout(report)],
-    };
-    const parts = PARTS.map((spec) => {
-      const section = report.sections.find((candidate) => candidate.part === spec.part);
-      return {
-        part: spec.part,
-        heading: section?.heading ?? spec.title,
-        found: section !== undefined,
-        blocks: (section?.blocks ?? []).filter((block) => block.type !== 'table'),
-        tables: tablesOf[spec.key] ?? [],
+    // The parts and their table layouts are made when the report's page is rendered: a build
+    // that reuses most pages from the one before (page-reuse.ts) never needs most of them.
+    let parts: ReportPage['parts'] | undefined;
+    const partsOf = (): ReportPage['parts'] => {
+      // Every table is shown under its part, even where the report's heading for it is missing.
+      const tablesOf: Partial<Record<PartSpec['key'], TableLayout[]>> = {
+        proactive: proactiveLayouts(report),
+        applications: [applicationsLayout(report)],
+        reviewLitigation: [reviewLitigationLayout(report)],
       };
-    });
+      return PARTS.map((spec) => {
+        const section = report.sections.find((candidate) => candidate.part === spec.part);
+        return {
+          part: spec.part,
+          heading: section?.heading ?? spec.title,
+          found: section !== undefined,
+          blocks: (section?.blocks ?? []).filter((block) => block.type !== 'table'),
+          tables: tablesOf[spec.key] ?? [],
+        };
+      });
+    };
     return {
       report,
       address: `/agencies/${report.agency.slug}/${report.year}/`,
       title: `${report.agency.canonicalName} ${report.year}年度政府信息公开工作年度报告`,
       metrics: reportMetrics(report),
-      parts,
+      get parts() {
+        return (parts ??= partsOf());
+      },
       agencyYears: [],
       files: {
         json: `reports/${report.id}.json`,
@@ -235,8 +242,8 @@ export function buildSiteData(
 
   // The feed lists reports by the date they were published (or, without one, the end of their year).
   const feed = pages
-    .map((page) => ({ ...page, feedDate: page.report.publishedOn ?? `${page.report.year}-12-31` }))
-    .sort((a, b) => byDefaultLocale(b.feedDate, a.feedDate) || byDefaultLocale(a.report.id, b.report.id));
+    .map((page) => ({ page, feedDate: page.report.publishedOn ?? `${page.report.year}-12-31` }))
+    .sort((a, b) => byDefaultLocale(b.feedDate, a.feedDate) || byDefaultLocale(a.page.report.id, b.page.report.id));
 
   const addresses = [
     ...['/', '/agencies/', '/years/', '/regions/', '/compare/', '/findings/', '/status/', '/search/', '/data/', '/data/dictionary/'],
