@@ -21,10 +21,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
-import * as pagefind from 'pagefind';
 import { linkOrCopyFile } from '../publish/link-files.ts';
 import { PAGE_MANIFEST } from '../site/page-reuse.ts';
 import { partFolder, searchParts } from '../site/search-parts.ts';
+import { indexParts, type PartJob } from './pagefind-parts.ts';
 
 const PROJECT = join(import.meta.dirname, '..', '..');
 
@@ -70,27 +70,6 @@ function filesUnder(folder: string): string[] {
     .sort();
 }
 
-/** Pagefind's files of one part: the index, and for part 0 also its interface (the others use part 0's). */
-async function indexPart(site: string, addresses: string[], scratch: string, primary: boolean): Promise<Array<{ path: string; content: Uint8Array }>> {
-  // Pagefind reads a folder: one that holds just this part's pages (links to them).
-  rmSync(scratch, { recursive: true, force: true });
-  for (const address of addresses) {
-    const page = join(...address.split('/').filter(Boolean), 'index.html');
-    mkdirSync(dirname(join(scratch, page)), { recursive: true });
-    linkOrCopyFile(join(site, page), join(scratch, page));
-  }
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) throw new Error(errors.join('; '));
-  const added = await index.addDirectory({ path: scratch });
-  if (added.errors.length > 0) throw new Error(added.errors.join('; '));
-  const { files, errors: failed } = await index.getFiles();
-  if (failed.length > 0) throw new Error(failed.join('; '));
-  await index.deleteIndex();
-  rmSync(scratch, { recursive: true, force: true });
-  // A part beside the first needs only its index: the entry file, the metadata, the chunks.
-  return primary ? files : files.filter((file) => file.path.startsWith('pagefind-entry.json') || /\.pf_|^(index|fragment|filter)\//.test(file.path));
-}
-
 /**
  * Writes the search index into `site`, reusing the parts of `previous` (a folder holding the
  * last build's data/ and _site/) whose pages did not change. `data` is this build's data
@@ -106,34 +85,34 @@ export async function writeSearchIndex(site: string, data: string, previous: str
   const old = previous ? readJson<SearchManifest>(join(previous, 'data', SEARCH_MANIFEST)) : null;
   const oldSite = previous ? join(previous, '_site') : null;
   const manifest: SearchManifest = { fingerprint, parts: [] };
-  let indexed = 0;
-  try {
-    for (const [n, addresses] of members.entries()) {
-      const input = sha256(addresses.map((address) => `${address} ${pages[address]!.output}\n`).join(''));
-      const folder = partFolder(n);
-      const before = old?.fingerprint === fingerprint ? old.parts[n] : undefined;
-      if (before?.input === input && oldSite && reusable(join(oldSite, folder), before.files)) {
-        for (const path of Object.keys(before.files)) {
-          mkdirSync(dirname(join(site, folder, path)), { recursive: true });
-          linkOrCopyFile(join(oldSite, folder, path), join(site, folder, path));
-        }
-        manifest.parts.push(before);
-        continue;
+  const jobs: PartJob[] = [];
+  const inputs: string[] = [];
+  for (const [n, addresses] of members.entries()) {
+    const input = sha256(addresses.map((address) => `${address} ${pages[address]!.output}\n`).join(''));
+    inputs.push(input);
+    const folder = partFolder(n);
+    const before = old?.fingerprint === fingerprint ? old.parts[n] : undefined;
+    if (before?.input === input && oldSite && reusable(join(oldSite, folder), before.files)) {
+      for (const path of Object.keys(before.files)) {
+        mkdirSync(dirname(join(site, folder, path)), { recursive: true });
+        linkOrCopyFile(join(oldSite, folder, path), join(site, folder, path));
       }
-      const files = await indexPart(site, addresses, join(dirname(site), `search-part-${n}`), n === 0);
-      for (const path of new Set(files.map((file) => dirname(join(site, folder, file.path))))) await mkdir(path, { recursive: true });
-      for (let start = 0; start < files.length; start += 64) {
-        await Promise.all(files.slice(start, start + 64).map((file) => writeFile(join(site, folder, file.path), file.content)));
-      }
-      manifest.parts.push({ input, files: Object.fromEntries(files.map((file) => [file.path, sha256(file.content)]).sort(([a], [b]) => (a! < b! ? -1 : 1))) });
-      indexed++;
+      manifest.parts[n] = before;
+    } else {
+      jobs.push({ part: n, site, addresses, scratch: join(dirname(site), `search-part-${n}`) });
     }
-  } finally {
-    // Closes Pagefind's process if one was started (a no-op otherwise).
-    await pagefind.close();
+  }
+  for (const { part, files } of await indexParts(jobs)) {
+    const folder = partFolder(part);
+    for (const path of new Set(files.map((file) => dirname(join(site, folder, file.path))))) await mkdir(path, { recursive: true });
+    for (let start = 0; start < files.length; start += 64) {
+      await Promise.all(files.slice(start, start + 64).map((file) => writeFile(join(site, folder, file.path), file.content)));
+    }
+    const checksums = files.map((file) => [file.path, sha256(file.content)] as const).sort(([a], [b]) => (a < b ? -1 : 1));
+    manifest.parts[part] = { input: inputs[part]!, files: Object.fromEntries(checksums) };
   }
   writeFileSync(join(data, SEARCH_MANIFEST), `${JSON.stringify(manifest, null, 1)}\n`);
-  return { indexed, reused: parts - indexed };
+  return { indexed: jobs.length, reused: parts - jobs.length };
 }
 
 /** Whether a part's folder in the last site holds exactly the files it wrote (its sub-parts aside). */
