@@ -33,8 +33,8 @@ export interface BuildOptions {
 export interface BuildResult {
   /** What ingest found; the records themselves are let go once written, before the pages are rendered. */
   ingest: IngestOutcome;
-  /** Seconds per step, in order. */
-  timings: Array<{ step: string; seconds: number }>;
+  /** Seconds per step, in order, and the process's peak memory at the end of each. */
+  timings: Array<{ step: string; seconds: number; peakRssBytes: number }>;
   /** Pages Eleventy wrote. */
   pages: number;
   /** Reports whose files were linked from the previous build, unchanged. */
@@ -54,7 +54,8 @@ async function timed<T>(timings: BuildResult['timings'], step: string, work: () 
   } catch (error) {
     throw new BuildError(`${step} failed (${error instanceof Error ? error.message : String(error)}); the previous site is left in place`, { cause: error });
   } finally {
-    timings.push({ step, seconds: (performance.now() - started) / 1000 });
+    // The process's peak memory so far: which step set the peak.
+    timings.push({ step, seconds: (performance.now() - started) / 1000, peakRssBytes: process.resourceUsage().maxRSS * 1024 });
   }
 }
 
