@@ -4,8 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadSiteData, type SiteData } from './src/site/load-site-data.ts';
-import { finishPages } from './src/site/page-reuse.ts';
+import { siteDataFor } from './src/site/load-site-data.ts';
 import { fileSize, formatNumber, jsonScript, regionPath } from './src/site/filters.ts';
 import { linkTree } from './src/publish/link-files.ts';
 
@@ -13,7 +12,7 @@ interface EleventyConfig {
   addGlobalData(name: string, data: unknown): void;
   addPassthroughCopy(paths: Record<string, string>): void;
   addFilter(name: string, filter: (...args: never[]) => unknown): void;
-  on(event: 'eleventy.before', handler: () => void): void;
+  addPreprocessor(name: string, extensions: string, callback: (data: Record<string, unknown>) => false | undefined): void;
   on(event: 'eleventy.after', handler: (event: { directories: { output: string }; outputMode: string }) => void): void;
 }
 
@@ -23,22 +22,18 @@ const DOWNLOAD_FOLDERS = ['reports', 'sources', 'bulk'];
 export default function (eleventyConfig: EleventyConfig): void {
   // GONGKAI_DATA: where `npm run ingest` wrote the records (data/ unless told otherwise).
   const dataFolder = process.env['GONGKAI_DATA'] ?? 'data';
-  // GONGKAI_PREVIOUS: the folder holding the last build's data/ and _site/, whose unchanged
-  // report, agency and year pages are linked instead of rendered again (src/site/page-reuse.ts).
-  const previous = process.env['GONGKAI_PREVIOUS'] ?? null;
-  let portal: SiteData | undefined;
-  eleventyConfig.addGlobalData('portal', () => (portal ??= loadSiteData(dataFolder, previous)));
-  eleventyConfig.on('eleventy.before', () => {
-    portal = undefined;
-  });
+  // A build hands over the site data it made, and may render the report, agency and year pages
+  // in several passes after the first (src/build/build-portal.ts): those passes skip the others.
+  const { site, pagesOnly } = siteDataFor(dataFolder);
+  eleventyConfig.addGlobalData('portal', site);
+  if (pagesOnly) eleventyConfig.addPreprocessor('pages-only', 'njk', (data) => (data['pagination'] ? undefined : false));
   eleventyConfig.addFilter('jsonScript', jsonScript);
   eleventyConfig.addFilter('number', formatNumber);
   eleventyConfig.addFilter('regionPath', regionPath);
   eleventyConfig.addFilter('fileSize', fileSize);
   // Thousands of files: linked into the site once it is written rather than copied by Eleventy.
   eleventyConfig.on('eleventy.after', ({ directories, outputMode }) => {
-    if (outputMode !== 'fs') return;
-    if (portal) finishPages(portal.render, directories.output, dataFolder, previous);
+    if (outputMode !== 'fs' || pagesOnly) return;
     for (const folder of DOWNLOAD_FOLDERS) {
       const from = join(dataFolder, folder);
       if (existsSync(from)) linkTree(from, join(directories.output, 'data', folder));

@@ -9,12 +9,13 @@
  * measured, for the editor and for the build benchmark.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rename, rm, rmdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm, rmdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import { digestOf, ingestFolder, type IngestOutcome } from '../ingest/ingest-folder.ts';
 import { writeData } from '../publish/write-data.ts';
-import { PAGE_MANIFEST } from '../site/page-reuse.ts';
+import { handSiteData, loadSiteData } from '../site/load-site-data.ts';
+import { finishPages } from '../site/page-reuse.ts';
 import { writeSearchIndex } from './search-index.ts';
 
 const PROJECT = join(import.meta.dirname, '..', '..');
@@ -59,39 +60,58 @@ async function timed<T>(timings: BuildResult['timings'], step: string, work: () 
   }
 }
 
+/**
+ * Report, agency and year pages rendered in one Eleventy pass at most. Eleventy keeps every page
+ * it renders in memory until the pass ends (its write() returns them all), so a site of 10,000
+ * reports (17,000 pages, ~600 MB of text) is rendered in passes: the first renders every other
+ * page too, the next ones only report, agency and year pages. One site data serves them all.
+ * GONGKAI_PAGES_PER_PASS sets the number (the tests render a small site in several passes).
+ */
+const PAGES_PER_PASS = Number(process.env['GONGKAI_PAGES_PER_PASS']) || 2500;
+
 /** Renders the site; returns the pages Eleventy wrote and those linked from `previous`. */
 async function renderSite(data: string, site: string, previous: string | null): Promise<{ written: number; reused: number }> {
-  // .eleventy.ts reads the records from GONGKAI_DATA, the last build from GONGKAI_PREVIOUS.
-  const saved = { data: process.env['GONGKAI_DATA'], previous: process.env['GONGKAI_PREVIOUS'] };
+  const portal = loadSiteData(data, previous);
+  const plan = portal.render;
+  const queue = [
+    ...plan.reports.map((page) => ({ report: page })),
+    ...plan.agencies.map((page) => ({ agency: page })),
+    ...plan.years.map((page) => ({ year: page })),
+  ];
+  // .eleventy.ts reads the records from GONGKAI_DATA, and takes the site data handed over here.
+  const saved = process.env['GONGKAI_DATA'];
   process.env['GONGKAI_DATA'] = data;
-  if (previous) process.env['GONGKAI_PREVIOUS'] = previous;
-  else delete process.env['GONGKAI_PREVIOUS'];
+  let written = 0;
   try {
-    const eleventy = new Eleventy(join(PROJECT, 'templates'), site, {
-      configPath: join(PROJECT, '.eleventy.ts'),
-      quietMode: true,
-    });
-    const written = writtenAddresses((await eleventy.write()) as unknown);
-    const { pages } = JSON.parse(await readFile(join(data, PAGE_MANIFEST), 'utf8')) as { pages: Record<string, unknown> };
-    return { written: written.size, reused: Object.keys(pages).filter((address) => !written.has(address)).length };
-  } finally {
-    for (const [name, value] of [['GONGKAI_DATA', saved.data], ['GONGKAI_PREVIOUS', saved.previous]] as const) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
+    for (let start = 0; start === 0 || start < queue.length; start += PAGES_PER_PASS) {
+      const pass = queue.slice(start, start + PAGES_PER_PASS);
+      portal.render = {
+        ...plan,
+        reports: pass.flatMap((entry) => ('report' in entry ? [entry.report] : [])),
+        agencies: pass.flatMap((entry) => ('agency' in entry ? [entry.agency] : [])),
+        years: pass.flatMap((entry) => ('year' in entry ? [entry.year] : [])),
+      };
+      handSiteData(data, portal, start > 0);
+      const eleventy = new Eleventy(join(PROJECT, 'templates'), site, {
+        configPath: join(PROJECT, '.eleventy.ts'),
+        quietMode: true,
+      });
+      written += writtenPages((await eleventy.write()) as unknown);
     }
+    finishPages(plan, site, data, previous);
+    return { written, reused: plan.reused.length };
+  } finally {
+    handSiteData(data, undefined);
+    if (saved === undefined) delete process.env['GONGKAI_DATA'];
+    else process.env['GONGKAI_DATA'] = saved;
   }
 }
 
 /** Eleventy's write() resolves to [passthrough copies, templates]; the second holds the pages. */
-function writtenAddresses(written: unknown): Set<string> {
+function writtenPages(written: unknown): number {
   const templates: unknown = Array.isArray(written) ? written.at(-1) : [];
-  if (!Array.isArray(templates)) return new Set();
-  return new Set(
-    templates
-      .flat(Infinity)
-      .filter((entry): entry is { url: string } => entry !== null && typeof entry === 'object' && 'outputPath' in entry && 'url' in entry)
-      .map((entry) => entry.url),
-  );
+  if (!Array.isArray(templates)) return 0;
+  return templates.flat(Infinity).filter((entry) => entry !== null && typeof entry === 'object' && 'outputPath' in entry).length;
 }
 
 export async function buildPortal(options: BuildOptions): Promise<BuildResult> {

@@ -13,7 +13,7 @@
  * with the site (src/site/search-parts.ts), so a small site has one index and a search there costs
  * what it always did.
  *
- * A part is reused only if the same Pagefind wrote it from the same pages (their addresses and
+ * A part is reused only if the same Pagefind and the same code wrote it from the same pages (their addresses and
  * the SHA-256 of each, from <data>/pages.json) and its files are still what it wrote; the parts'
  * record is <data>/search.json.
  */
@@ -38,8 +38,12 @@ interface SearchManifest {
 
 const sha256 = (content: string | Uint8Array) => createHash('sha256').update(content).digest('hex');
 
-function pagefindVersion(): string {
-  return (JSON.parse(readFileSync(join(PROJECT, 'node_modules', 'pagefind', 'package.json'), 'utf8')) as { version: string }).version;
+/** What besides its pages makes a part: Pagefind's version, the number of parts, this code. */
+function searchFingerprint(parts: number): string {
+  const { version } = JSON.parse(readFileSync(join(PROJECT, 'node_modules', 'pagefind', 'package.json'), 'utf8')) as { version: string };
+  const hash = createHash('sha256').update(`pagefind ${version}, ${parts} parts\n`);
+  for (const name of filesUnder(import.meta.dirname)) hash.update(`${name}\n`).update(readFileSync(join(import.meta.dirname, name))).update('\n');
+  return hash.digest('hex').slice(0, 32);
 }
 
 /** The agency a searchable page belongs to: /agencies/<slug>/ and /agencies/<slug>/<year>/. */
@@ -81,7 +85,7 @@ export async function writeSearchIndex(site: string, data: string, previous: str
   const parts = searchParts(searchable.length);
   const members: string[][] = Array.from({ length: parts }, () => []);
   for (const address of searchable) members[partOf(agencyOf(address)!, parts)]!.push(address);
-  const fingerprint = `pagefind ${pagefindVersion()}, ${parts} parts`;
+  const fingerprint = searchFingerprint(parts);
   const old = previous ? readJson<SearchManifest>(join(previous, 'data', SEARCH_MANIFEST)) : null;
   const oldSite = previous ? join(previous, '_site') : null;
   const manifest: SearchManifest = { fingerprint, parts: [] };

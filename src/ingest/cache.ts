@@ -5,9 +5,8 @@
  *
  *   .cache/ingest/<code fingerprint>/<key>.json
  *
- * The code fingerprint is a SHA-256 of every source file under src/ (but src/site/, which only lays
- * out pages), of package-lock.json and of
- * the schema version, so any change to the parser, a dependency or the schema starts a new
+ * The code fingerprint is a SHA-256 of every source file under src/ (but src/site/ and src/build/,
+ * which lay out pages and run the steps), of package-lock.json and of the schema version, so any change to the parser, a dependency or the schema starts a new
  * folder (and the folders of older code are removed). Each entry starts with the SHA-256 of its
  * payload: an entry that was cut short, edited or otherwise corrupted fails that check and is
  * parsed again. The cache is never needed: without it the output is the same, byte for byte.
@@ -24,8 +23,11 @@ export const DEFAULT_CACHE = '.cache/ingest';
 const SOURCE_ROOT = join(import.meta.dirname, '..');
 const PROJECT_ROOT = join(SOURCE_ROOT, '..');
 
-/** The code that only lays out pages: it changes no record and no data file. */
-const PAGE_CODE = new Set([join(SOURCE_ROOT, 'site')]);
+/**
+ * The code that changes no record and no data file: the pages' (src/site/) and the build's steps
+ * and search index (src/build/). Each has a fingerprint of its own where its output is reused.
+ */
+const PAGE_CODE = new Set([join(SOURCE_ROOT, 'site'), join(SOURCE_ROOT, 'build')]);
 
 /** Every file under `folder`, sorted, as paths relative to `root` (page code left out). */
 function filesUnder(folder: string, root: string): string[] {

@@ -305,3 +305,24 @@ export function loadSiteData(folder: string, previous: string | null = null): Si
   const downloads = existsSync(checksums) ? (JSON.parse(readFileSync(checksums, 'utf8')) as ChecksumEntry[]) : [];
   return buildSiteData(reports, index.failures, downloads, { previous, recordDigests });
 }
+
+/**
+ * The site data a build made, handed to Eleventy's configuration (which Eleventy loads itself):
+ * the build renders the pages in passes from one site data (see src/build/build-portal.ts).
+ * `pagesOnly`: this pass renders report, agency and year pages alone.
+ */
+let handed: { folder: string; site: SiteData; pagesOnly: boolean } | undefined;
+
+export function handSiteData(folder: string, site: SiteData | undefined, pagesOnly = false): void {
+  handed = site ? { folder, site, pagesOnly } : undefined;
+}
+
+/** The site data for the data folder: the one the build handed over, or read from the folder. */
+export function siteDataFor(folder: string): { site: () => SiteData; pagesOnly: boolean } {
+  if (handed?.folder === folder) {
+    const { site, pagesOnly } = handed;
+    return { site: () => site, pagesOnly };
+  }
+  let site: SiteData | undefined;
+  return { site: () => (site ??= loadSiteData(folder)), pagesOnly: false };
+}

@@ -54,7 +54,8 @@ let fingerprint: string | undefined;
 
 /**
  * A SHA-256 of everything besides a page's data that goes into it: the parser code (whose
- * fingerprint covers src/ but src/site/), the page code, the templates and the site's address.
+ * fingerprint covers src/ but src/site/ and src/build/), the page code, the templates and the
+ * site's address.
  */
 export function pageFingerprint(): string {
   if (fingerprint) return fingerprint;

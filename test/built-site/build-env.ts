@@ -1,5 +1,5 @@
 /**
- * The environment of every test build: the search index in three parts, as a site of a thousand
- * reports has it in more, so the tests search across parts on a small site.
+ * The environment of every test build: the search index in three parts, and the pages rendered in
+ * passes of 20, as a site of thousands of reports is built, so the tests see both on a small site.
  */
-export const BUILD_ENV = { ...process.env, GONGKAI_SEARCH_PARTS: '3' };
+export const BUILD_ENV = { ...process.env, GONGKAI_SEARCH_PARTS: '3', GONGKAI_PAGES_PER_PASS: '20' };
