@@ -11,6 +11,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rename, rm, rmdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { getHeapStatistics } from 'node:v8';
 import Eleventy from '@11ty/eleventy';
 import { digestOf, ingestFolder, type IngestOutcome } from '../ingest/ingest-folder.ts';
 import { writeData } from '../publish/write-data.ts';
@@ -48,6 +49,18 @@ export interface BuildResult {
 
 export class BuildError extends Error {}
 
+/**
+ * A full garbage collection, where the process was started with --expose-gc (npm run build and
+ * dev are) and the heap is large: at the end of a step and of a rendering pass most of the heap
+ * is garbage, and V8, left to itself, lets it grow to twice what the build holds (2.2 GB for
+ * 10,000 reports where 1.1 GB is live) before it collects. Without the flag the build is the
+ * same, only bigger; a small site never pays for it.
+ */
+function collectGarbage(): void {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc && getHeapStatistics().used_heap_size > 256 * 1024 * 1024) gc();
+}
+
 async function timed<T>(timings: BuildResult['timings'], step: string, work: () => Promise<T>): Promise<T> {
   const started = performance.now();
   try {
@@ -55,6 +68,7 @@ async function timed<T>(timings: BuildResult['timings'], step: string, work: () 
   } catch (error) {
     throw new BuildError(`${step} failed (${error instanceof Error ? error.message : String(error)}); the previous site is left in place`, { cause: error });
   } finally {
+    collectGarbage();
     // The process's peak memory so far: which step set the peak.
     timings.push({ step, seconds: (performance.now() - started) / 1000, peakRssBytes: process.resourceUsage().maxRSS * 1024 });
   }
@@ -84,6 +98,8 @@ async function renderSite(data: string, site: string, previous: string | null): 
   let written = 0;
   try {
     for (let start = 0; start === 0 || start < queue.length; start += PAGES_PER_PASS) {
+      // The pass before is garbage by now.
+      if (start > 0) collectGarbage();
       const pass = queue.slice(start, start + PAGES_PER_PASS);
       portal.render = {
         ...plan,
@@ -96,6 +112,8 @@ async function renderSite(data: string, site: string, previous: string | null): 
         configPath: join(PROJECT, '.eleventy.ts'),
         quietMode: true,
       });
+      // The build says itself what it wrote (Eleventy's own line would come once a pass); errors still throw.
+      (eleventy as unknown as { disableLogger(): void }).disableLogger();
       written += writtenPages((await eleventy.write()) as unknown);
     }
     finishPages(plan, site, data, previous);
