@@ -1,8 +1,9 @@
 /**
  * npm run dev: the editor's loop. Builds the portal, serves it with Eleventy's dev server at
  * http://localhost:8080/ (PORT to change), and watches reports/ and templates/: on a
- * change it builds again — only the files that changed are parsed (the ingest cache), unchanged
- * reports' files are linked from the build before — and reloads the browser. For each file it
+ * change it builds again — only the files that changed are parsed (the ingest cache); unchanged
+ * reports' files and pages, and the parts of the search index they are in, are linked from the
+ * build before — and reloads the browser. For each file it
  * read it prints one line: what it is, or what is wrong with it.
  */
 import { watch } from 'node:fs';
