@@ -1,14 +1,20 @@
 /**
  * The CSV writer and the zip: CSV fields that need quoting read back exactly with an independent
- * parser (csv-parse), null stays an empty field; the zip has the same bytes in every time zone.
+ * parser (csv-parse), null stays an empty field; a bulk file compressed a piece at a time and
+ * zipped reads back with independent readers (fflate, and Info-ZIP's unzip where installed) as
+ * the bytes on disk, dated 2000-01-01 whatever the time zone, and taking unchanged pieces'
+ * segments from an earlier zip gives the bytes of compressing them all again.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { crc32, deflateRawSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { BOM, toCsv } from '../src/publish/csv.ts';
-import { zipFolderFiles } from '../src/publish/zip.ts';
+import { PieceFile, type WrittenFile } from '../src/publish/piece-file.ts';
+import { writeZip } from '../src/publish/zip.ts';
+import { infoZip, unzipTest, zipInfo } from './info-zip.ts';
 import { temporaryFolder } from './temporary-folder.ts';
 
 describe('toCsv', () => {
@@ -25,27 +31,80 @@ describe('toCsv', () => {
   });
 });
 
-describe('zipFolderFiles', () => {
-  it('gives the same bytes in every time zone, and holds the files as they are', async () => {
+interface Zipped {
+  zip: string;
+  file: string;
+  bytes: Buffer;
+  pieces: PieceFile['pieces'];
+  dataOffset: number;
+  written: WrittenFile;
+}
+
+/**
+ * A bulk file written by PieceFile and zipped with a small file. A piece is made afresh from its
+ * body, or copied from `previous` (its piece `copy`, with its segment when `sameBefore`).
+ */
+async function pieceFileZip(folder: string, name: string, pieces: Array<{ body: string } | { copy: number; sameBefore: boolean }>, previous?: Zipped): Promise<Zipped> {
+  const open = previous && { fd: openSync(previous.file, 'r'), zip: openSync(previous.zip, 'r'), zipOffset: previous.dataOffset };
+  const file = new PieceFile(
+    name,
+    join(folder, name),
+    { head: '[', separator: ',', tail: (any) => (any ? '\n]\n' : ']\n'), segments: join(folder, `${name}.deflate`) },
+    open ?? null,
+  );
+  for (const piece of pieces) {
+    if ('body' in piece) await file.add(Buffer.from(piece.body));
+    else await file.copy(previous!.pieces[piece.copy]!, piece.sameBefore);
+  }
+  const written = await file.finish();
+  if (open) for (const fd of [open.fd, open.zip]) closeSync(fd);
+  const small = Buffer.from('\uFEFFreport_id,value\r\nx-2020,1\r\n');
+  const zip = join(folder, `${name}.zip`);
+  const { dataOffsets } = writeZip(zip, [written, { name: 'small.csv', bytes: small.length, crc32: crc32(small), deflated: deflateRawSync(small) }]);
+  return { zip, file: join(folder, name), bytes: readFileSync(zip), pieces: file.pieces, dataOffset: dataOffsets[0]!, written };
+}
+
+describe('the zip of deflate segments', () => {
+  // Pieces long enough to be compressed against the one before them (a 40 KB piece, more than
+  // the window), one empty, one with characters outside ASCII.
+  const body = (n: number) => `\n  {"id": "report-${n}", "text": "${'春晓街道办事处 '.repeat(n * 900)}"}`;
+  const pieces = [1, 2, 3, 4, 5].map((n) => ({ body: body(n) }));
+
+  it('reads back with independent readers as the bytes on disk', async () => {
     const folder = temporaryFolder('gongkai-zip-');
-    writeFileSync(join(folder, 'a.csv'), '\uFEFFreport_id,value\r\nx-2020,1\r\n');
-    writeFileSync(join(folder, 'b.json'), '{"春晓街道": null}\n');
-    const zips: Buffer[] = [];
-    const zone = process.env['TZ'];
-    try {
-      for (const tz of ['UTC', 'Asia/Shanghai', 'America/Los_Angeles']) {
-        process.env['TZ'] = tz;
-        await zipFolderFiles(folder, ['a.csv', 'b.json'], join(folder, `${tz.replace('/', '-')}.zip`));
-        zips.push(readFileSync(join(folder, `${tz.replace('/', '-')}.zip`)));
-      }
-    } finally {
-      if (zone === undefined) delete process.env['TZ'];
-      else process.env['TZ'] = zone;
+    const { zip, bytes, written } = await pieceFileZip(folder, 'all.json', [...pieces.slice(0, 2), { body: '' }, ...pieces.slice(2)]);
+    const file = readFileSync(join(folder, 'all.json'));
+    expect(JSON.parse(file.toString())).toHaveLength(5);
+    expect(written.bytes).toBe(file.length);
+    expect(written.crc32).toBe(crc32(file));
+    const entries = unzipSync(bytes);
+    expect(Buffer.from(entries['all.json']!)).toEqual(file);
+    expect(Buffer.from(entries['small.csv']!).toString()).toBe('\uFEFFreport_id,value\r\nx-2020,1\r\n');
+    if (infoZip) {
+      expect(unzipTest(zip)).toContain('No errors detected');
+      const listing = zipInfo(zip);
+      expect(listing.match(/-rw-r--r-- .* defN 20000101\.000000 /g)).toHaveLength(2);
     }
-    expect(zips[1]).toEqual(zips[0]);
-    expect(zips[2]).toEqual(zips[0]);
-    const files = unzipSync(zips[0]!);
-    expect(Buffer.from(files['b.json']!).toString()).toBe('{"春晓街道": null}\n');
-    expect(Buffer.from(files['a.csv']!)).toEqual(readFileSync(join(folder, 'a.csv')));
+  });
+
+  it('gives the same bytes when unchanged pieces and their segments are copied from the last build', async () => {
+    const folder = temporaryFolder('gongkai-zip-');
+    // Before: pieces 2, 3, 4, 6, 5. After: 1 is new and first, 6 is gone. Piece 2 was first and
+    // now follows 1, 5 follows 4 now: both are compressed again; 3 and 4 keep their segments, and
+    // are copied as one run.
+    const before = await pieceFileZip(folder, 'before.json', [pieces[1]!, pieces[2]!, pieces[3]!, { body: body(6) }, pieces[4]!]);
+    const after = await pieceFileZip(
+      folder,
+      'after.json',
+      [pieces[0]!, { copy: 0, sameBefore: false }, { copy: 1, sameBefore: true }, { copy: 2, sameBefore: true }, { copy: 4, sameBefore: false }],
+      before,
+    );
+    const cold = await pieceFileZip(temporaryFolder('gongkai-zip-'), 'after.json', pieces);
+    expect(readFileSync(after.file)).toEqual(readFileSync(cold.file));
+    expect(after.pieces).toEqual(cold.pieces);
+    expect(after.written.sha256).toBe(cold.written.sha256);
+    expect(after.bytes).toEqual(cold.bytes);
+    expect(Buffer.from(unzipSync(after.bytes)['after.json']!)).toEqual(readFileSync(after.file));
+    if (infoZip) expect(unzipTest(after.zip)).toContain('No errors detected');
   });
 });

@@ -1,6 +1,7 @@
 /**
  * The data for journalists, as a build publishes it: every listed download exists and matches
- * its checksum, every record validates against the published JSON Schema with a standard
+ * its checksum, the zip holds them (read back with fflate, and tested by Info-ZIP's unzip where
+ * installed), every record validates against the published JSON Schema with a standard
  * validator (ajv), every CSV read back with a CSV library gives the JSON's values (blanks
  * included), and the data package describes the CSV headers exactly.
  */
@@ -14,6 +15,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { tableValues } from '../src/publish/table-values.ts';
 import type { Report } from '../src/schema/report.ts';
 import { sharedBuild } from './built-site/shared-build.ts';
+import { infoZip, unzipTest } from './info-zip.ts';
 
 let site = '';
 let reports: Report[] = [];
@@ -51,6 +53,7 @@ describe('the data page', () => {
   });
 
   it('publishes a zip holding the other bulk files, byte for byte', () => {
+    if (infoZip) expect(unzipTest(join(site, 'data/bulk/gongkai-data.zip'))).toContain('No errors detected');
     const zip = unzipSync(read('data/bulk/gongkai-data.zip'));
     expect(Object.keys(zip).sort()).toEqual(readdirSync(join(site, 'data/bulk')).filter((name) => !['gongkai-data.zip', 'SHA256SUMS'].includes(name)).sort());
     for (const [name, bytes] of Object.entries(zip)) expect(sha256(bytes), name).toBe(sha256(read(`data/bulk/${name}`)));

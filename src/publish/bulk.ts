@@ -3,21 +3,29 @@
  * per table value, one wide CSV per table with a row per report, the findings as CSV and JSON, a
  * Frictionless data package describing the CSV files, a README, a zip of all of it, and SHA-256
  * checksums. Everything is a pure function of the records, so two builds give the same bytes.
- * The files are written one report at a time (see BulkWriter), never held whole in memory.
+ *
+ * Most files are made of one piece per report (its record, its rows) between a head and a tail,
+ * written one report at a time (see BulkWriter and PieceFile), never held whole in memory. A
+ * report unchanged since the previous build has the same pieces, so they are copied from that
+ * build's files, and the large files' compressed segments from its zip, instead of being made
+ * and compressed again: a rebuild after one new report costs that report and the copying.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { open, writeFile, type FileHandle } from 'node:fs/promises';
+import { closeSync, mkdirSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BOM, csvRecord, toCsv, type CsvField } from './csv.ts';
-import { zipFolderFiles } from './zip.ts';
+import { crc32 } from 'node:zlib';
+import { BOM, csvRecord, type CsvField } from './csv.ts';
+import { readManifest, type DataManifest, type ManifestFile } from './data-manifest.ts';
+import { deflateWhole } from './deflate-segments.ts';
+import { PieceFile, type WrittenFile } from './piece-file.ts';
+import { writeZip } from './zip.ts';
 import type { Report } from '../schema/report.ts';
 import { SCHEMA_VERSION } from '../schema/report.ts';
 import { APPLICANT_COLUMNS, APPLICATION_ROWS } from '../report-format/applications.ts';
 import { PROACTIVE_ROWS } from '../report-format/proactive.ts';
 import { REVIEW_GROUPS, REVIEW_OUTCOMES } from '../report-format/review-litigation.ts';
 import { TIDY_COLUMNS } from './report-csv.ts';
-import { tableValues, type TableKey } from './table-values.ts';
+import type { TableKey, TableValue } from './table-values.ts';
 
 export interface ChecksumEntry {
   name: string;
@@ -112,9 +120,9 @@ function idCells(report: Report): Array<string | number> {
   return [report.id, report.agency.canonicalName, report.agency.region.join(' › '), report.year, report.template];
 }
 
-function wideRow(table: WideTable, report: Report): CsvField[] {
-  const values = new Map(tableValues(report).filter((v) => v.table === table.table).map((v) => [`${v.rowKey}.${v.columnKey}`, v.value]));
-  return [...idCells(report), ...table.columns.map((column) => values.get(column.path) ?? null)];
+/** A report's row of a wide table; `values` are the report's table values by their JSON path. */
+function wideRow(table: WideTable, report: Report, values: ReadonlyMap<string, number | null>): CsvField[] {
+  return [...idCells(report), ...table.columns.map((column) => values.get(`${table.table}.${column.path}`) ?? null)];
 }
 
 export const FINDING_COLUMNS = ['finding_id', 'report_id', 'agency', 'year', 'rule', 'severity', 'message', 'paths', 'source_line', 'source_column'] as const;
@@ -258,103 +266,192 @@ interface FileInfo {
   description: string;
 }
 
-const STREAMED: FileInfo[] = [
-  { name: 'reports.json', title: '全部报告（JSON）', description: 'Every record in one JSON array' },
-  { name: 'reports.jsonl', title: '全部报告（JSON Lines）', description: 'One record per line' },
-  { name: 'values.csv', title: '全部数值（CSV，每个数值一行）', description: 'One row per table value: report, agency, region, year, template, table, row, column, value, source line' },
-];
+/** What a report's pieces are made from, when they are made rather than taken from the last build. */
+export interface ReportContent {
+  report: Report;
+  /** The record as JSON.stringify writes it (one line). */
+  json: string;
+  /** The report's own tidy CSV (BOM, header, rows): its rows are its piece of values.csv. */
+  tidyCsv: string;
+  values: readonly TableValue[];
+}
+
+/** A bulk file with a piece per report (see PieceFile), and how a report's piece is made. */
+interface PieceFileSpec extends FileInfo {
+  head: string;
+  separator: string;
+  tail: (anyPiece: boolean) => string;
+  /** Compressed a piece at a time, each piece's segment reused by the next build (the large files). */
+  segmented: boolean;
+  piece: (content: ReportContent, values: ReadonlyMap<string, number | null>) => string;
+}
+
+/** A JSON array whose items are the pieces: the same bytes as JSON.stringify(items, null, 2) and a newline. */
+const JSON_ARRAY = { head: '[', separator: ',', tail: (anyPiece: boolean) => (anyPiece ? '\n]\n' : ']\n') };
+const NO_JOINS = { separator: '', tail: () => '' };
+
+/** Items as JSON.stringify writes them inside an array: each on a new line, indented one level. */
+function arrayItems(items: readonly unknown[]): string {
+  return items.length === 0 ? '' : JSON.stringify(items, null, 2).slice(1, -2);
+}
+
+function pieceFiles(): PieceFileSpec[] {
+  const csv = (columns: readonly string[]) => ({ ...NO_JOINS, head: BOM + csvRecord(columns) });
+  return [
+    {
+      name: 'reports.json',
+      title: '全部报告（JSON）',
+      description: 'Every record in one JSON array',
+      ...JSON_ARRAY,
+      segmented: true,
+      piece: ({ report }) => arrayItems([report]),
+    },
+    {
+      name: 'reports.jsonl',
+      title: '全部报告（JSON Lines）',
+      description: 'One record per line',
+      ...NO_JOINS,
+      head: '',
+      segmented: true,
+      piece: ({ json }) => `${json}\n`,
+    },
+    {
+      name: 'values.csv',
+      title: '全部数值（CSV，每个数值一行）',
+      description: 'One row per table value: report, agency, region, year, template, table, row, column, value, source line',
+      ...csv(TIDY_COLUMNS),
+      segmented: true,
+      piece: ({ tidyCsv }) => tidyCsv.slice(tidyCsv.indexOf('\r\n') + 2),
+    },
+    ...wideTables().map((table) => ({
+      name: `${table.name}.csv`,
+      title: `${table.title}（CSV，每份报告一行）`,
+      description: `One row per report, one column per value of the table${table.templates.length === 1 ? ` (reports on the ${table.templates[0]} template)` : ''}`,
+      ...csv([...ID_FIELDS.map((field) => field.name), ...table.columns.map((column) => column.path)]),
+      segmented: false,
+      piece: ({ report }: ReportContent, values: ReadonlyMap<string, number | null>) =>
+        table.templates.includes(report.template) ? csvRecord(wideRow(table, report, values)) : '',
+    })),
+    {
+      name: 'findings.csv',
+      title: '发现的问题（CSV）',
+      description: 'Every finding of every report',
+      ...csv(FINDING_COLUMNS),
+      segmented: false,
+      piece: ({ report }) => findingRows(report).map(csvRecord).join(''),
+    },
+    {
+      name: 'findings.json',
+      title: '发现的问题（JSON）',
+      description: 'Every finding, with its report',
+      ...JSON_ARRAY,
+      segmented: false,
+      piece: ({ report }) => arrayItems(report.findings.map((finding) => ({ reportId: report.id, agency: report.agency.canonicalName, year: report.year, ...finding }))),
+    },
+  ];
+}
+
+const PIECE_FILES = pieceFiles();
+const ZIP = 'gongkai-data.zip';
+
+/** The previous build's manifest, if its bulk files are there as it says (see data-manifest.ts). */
+export function previousManifest(dataFolder: string): DataManifest | null {
+  return readManifest(dataFolder, ZIP, PIECE_FILES.map((spec) => spec.name));
+}
+
+/** A file made whole at the end (the data package, the README), written and deflated. */
+async function writtenWhole(folder: string, name: string, text: string): Promise<WrittenFile> {
+  const bytes = Buffer.from(text);
+  writeFileSync(join(folder, name), bytes);
+  return { name, bytes: bytes.length, crc32: crc32(bytes), sha256: createHash('sha256').update(bytes).digest('hex'), deflated: await deflateWhole(bytes) };
+}
 
 /**
- * Writes the bulk files into a folder, one report at a time (in id order), so that a portal of
- * ten thousand reports never holds them all in memory or in one string: the records and the tidy
- * values are appended to their files as they come; the wide tables and the findings keep only
- * their rows; the zip is made from the files on disk.
+ * Writes the bulk files into a folder one report at a time (in id order), so that a portal of
+ * ten thousand reports never holds them in memory or in one string. A report either brings its
+ * content, from which its pieces are made (add), or is unchanged since the previous build, whose
+ * pieces are copied from that build's files (reuse). The zip is made of the large files'
+ * segments and the small files deflated whole, in a scratch folder removed at the end.
  */
 export class BulkWriter {
-  private readonly handles = new Map<string, FileHandle>();
-  private readonly wide = wideTables().map((table) => ({ table, rows: [] as CsvField[][] }));
-  private readonly findingRows: CsvField[][] = [];
-  private readonly findings: unknown[] = [];
+  private readonly files: Array<{ spec: PieceFileSpec; file: PieceFile }>;
   private readonly summary: BulkSummary = { reports: 0, agencies: new Set(), years: [], byRule: new Map() };
+  /** The previous build's bulk files and zip, open for reading. */
+  private readonly previousFiles: number[] = [];
 
-  private constructor(private readonly folder: string) {}
-
-  static async open(folder: string): Promise<BulkWriter> {
-    const writer = new BulkWriter(folder);
-    for (const { name } of STREAMED) writer.handles.set(name, await open(join(folder, name), 'w'));
-    await writer.handles.get('reports.json')!.write('[');
-    await writer.handles.get('values.csv')!.write(BOM + csvRecord(TIDY_COLUMNS));
-    return writer;
+  constructor(
+    private readonly folder: string,
+    private readonly scratch: string,
+    private readonly previous: { folder: string; manifest: DataManifest } | null,
+  ) {
+    mkdirSync(scratch, { recursive: true });
+    const open = (name: string) => {
+      const fd = openSync(join(previous!.folder, 'bulk', name), 'r');
+      this.previousFiles.push(fd);
+      return fd;
+    };
+    const zip = previous && open(ZIP);
+    this.files = PIECE_FILES.map((spec) => ({
+      spec,
+      file: new PieceFile(
+        spec.name,
+        join(folder, spec.name),
+        { ...spec, segments: spec.segmented ? join(scratch, `${spec.name}.deflate`) : null },
+        previous && { fd: open(spec.name), zip: zip!, zipOffset: previous.manifest.files[spec.name]!.zipOffset },
+      ),
+    }));
   }
 
-  /** Adds one report; `tidyCsv` is its own CSV file (BOM, header, rows), whose rows go to values.csv. */
-  async add(report: Report, tidyCsv: string): Promise<void> {
-    const first = this.summary.reports === 0;
-    // The same bytes as JSON.stringify(allReports, null, 2): each record indented one level.
-    await this.handles.get('reports.json')!.write(`${first ? '' : ','}
-  ${JSON.stringify(report, null, 2).replaceAll('\n', '\n  ')}`);
-    await this.handles.get('reports.jsonl')!.write(`${JSON.stringify(report)}\n`);
-    await this.handles.get('values.csv')!.write(tidyCsv.slice(tidyCsv.indexOf('\r\n') + 2));
-    for (const { table, rows } of this.wide) if (table.templates.includes(report.template)) rows.push(wideRow(table, report));
-    this.findingRows.push(...findingRows(report));
-    for (const finding of report.findings) {
-      this.findings.push({ reportId: report.id, agency: report.agency.canonicalName, year: report.year, ...finding });
-      this.summary.byRule.set(finding.rule, (this.summary.byRule.get(finding.rule) ?? 0) + 1);
-    }
+  /** Adds a report from its content. */
+  async add(content: ReportContent): Promise<void> {
+    const values = new Map(content.values.map((value) => [value.path, value.value]));
+    for (const { spec, file } of this.files) await file.add(Buffer.from(spec.piece(content, values)));
+    this.count(content.report);
+  }
+
+  /**
+   * Adds a report unchanged since the previous build, where it was report `index`: its pieces are
+   * copied from that build's files, and its segments from that build's zip when `sameBefore`
+   * (the report before it then is the report before it now, unchanged: the same dictionary).
+   */
+  async reuse(report: Report, index: number, sameBefore: boolean): Promise<void> {
+    const { manifest } = this.previous!;
+    for (const { spec, file } of this.files) await file.copy(manifest.files[spec.name]!.pieces[index] ?? null, sameBefore);
+    this.count(report);
+  }
+
+  private count(report: Report): void {
+    for (const finding of report.findings) this.summary.byRule.set(finding.rule, (this.summary.byRule.get(finding.rule) ?? 0) + 1);
     this.summary.reports++;
     this.summary.agencies.add(report.agency.slug);
     this.summary.years.push(report.year);
   }
 
-  /** Writes the remaining files, the zip and SHA256SUMS; returns every file's size and checksum. */
-  async finish(): Promise<ChecksumEntry[]> {
-    await this.handles.get('reports.json')!.write(this.summary.reports === 0 ? ']\n' : '\n]\n');
-    for (const handle of this.handles.values()) await handle.close();
-    const files: FileInfo[] = [...STREAMED];
-    const write = async (info: FileInfo, content: string) => {
-      await writeFile(join(this.folder, info.name), content);
-      files.push(info);
-    };
-    for (const { table, rows } of this.wide) {
-      await write(
-        {
-          name: `${table.name}.csv`,
-          title: `${table.title}（CSV，每份报告一行）`,
-          description: `One row per report, one column per value of the table${table.templates.length === 1 ? ` (reports on the ${table.templates[0]} template)` : ''}`,
-        },
-        toCsv([...ID_FIELDS.map((field) => field.name), ...table.columns.map((column) => column.path)], rows),
-      );
-    }
-    await write({ name: 'findings.csv', title: '发现的问题（CSV）', description: 'Every finding of every report' }, toCsv(FINDING_COLUMNS, this.findingRows));
-    await write({ name: 'findings.json', title: '发现的问题（JSON）', description: 'Every finding, with its report' }, `${JSON.stringify(this.findings, null, 2)}\n`);
-    await write(
-      { name: 'datapackage.json', title: '数据包描述（Frictionless）', description: 'Frictionless data package: the CSV files’ fields, types, units and keys' },
-      `${JSON.stringify(dataPackage(this.summary.reports), null, 2)}\n`,
-    );
-    const readmeInfo = { name: 'README.md', title: '说明', description: 'What the data is, where it comes from, how to cite it, what is known to be inconsistent' };
-    await write(readmeInfo, readme(this.summary, files));
-    await zipFolderFiles(this.folder, files.map((file) => file.name), join(this.folder, 'gongkai-data.zip'));
-    files.push({ name: 'gongkai-data.zip', title: '全部数据（zip）', description: 'All of the files above in one archive' });
-    const checksums: ChecksumEntry[] = [];
-    for (const file of files) {
-      const { bytes, sha256 } = await fileChecksum(join(this.folder, file.name));
-      checksums.push({ ...file, bytes, sha256 });
-    }
-    await writeFile(join(this.folder, 'SHA256SUMS'), sha256sums(checksums));
-    return checksums;
+  /**
+   * Writes the tails, the data package, the README, the zip and SHA256SUMS; returns every file's
+   * size and checksum, and what the manifest keeps of the piece files for the next build.
+   */
+  async finish(): Promise<{ checksums: ChecksumEntry[]; files: Record<string, ManifestFile>; zipBytes: number }> {
+    const infos: FileInfo[] = PIECE_FILES.map(({ name, title, description }) => ({ name, title, description }));
+    const written: WrittenFile[] = [];
+    for (const { file } of this.files) written.push(await file.finish());
+    infos.push({ name: 'datapackage.json', title: '数据包描述（Frictionless）', description: 'Frictionless data package: the CSV files’ fields, types, units and keys' });
+    written.push(await writtenWhole(this.folder, 'datapackage.json', `${JSON.stringify(dataPackage(this.summary.reports), null, 2)}\n`));
+    const readmeText = readme(this.summary, infos);
+    infos.push({ name: 'README.md', title: '说明', description: 'What the data is, where it comes from, how to cite it, what is known to be inconsistent' });
+    written.push(await writtenWhole(this.folder, 'README.md', readmeText));
+    for (const fd of this.previousFiles) closeSync(fd);
+    const zip = writeZip(join(this.folder, ZIP), written);
+    rmSync(this.scratch, { recursive: true, force: true });
+    const checksums: ChecksumEntry[] = infos.map((info, n) => ({ ...info, bytes: written[n]!.bytes, sha256: written[n]!.sha256 }));
+    checksums.push({ name: ZIP, title: '全部数据（zip）', description: 'All of the files above in one archive', bytes: zip.bytes, sha256: zip.sha256 });
+    writeFileSync(join(this.folder, 'SHA256SUMS'), sha256sums(checksums));
+    const files: Record<string, ManifestFile> = {};
+    this.files.forEach(({ spec, file }, n) => (files[spec.name] = { bytes: written[n]!.bytes, zipOffset: zip.dataOffsets[n]!, pieces: file.pieces }));
+    return { checksums, files, zipBytes: zip.bytes };
   }
 }
 
-async function fileChecksum(path: string): Promise<{ bytes: number; sha256: string }> {
-  const hash = createHash('sha256');
-  let bytes = 0;
-  for await (const chunk of createReadStream(path)) {
-    hash.update(chunk as Buffer);
-    bytes += (chunk as Buffer).length;
-  }
-  return { bytes, sha256: hash.digest('hex') };
-}
-
-export function sha256sums(checksums: ChecksumEntry[]): string {
+function sha256sums(checksums: ChecksumEntry[]): string {
   return checksums.map((entry) => `${entry.sha256}  ${entry.name}`).join('\n') + '\n';
 }

@@ -4,7 +4,7 @@
  */
 import { toCsv } from './csv.ts';
 import type { Report } from '../schema/report.ts';
-import { TABLE_LABELS, tableValues } from './table-values.ts';
+import { TABLE_LABELS, type TableValue } from './table-values.ts';
 
 export const TIDY_COLUMNS = [
   'report_id',
@@ -23,8 +23,9 @@ export const TIDY_COLUMNS = [
   'source_text',
 ] as const;
 
-export function tidyRows(report: Report): Array<Array<string | number | null>> {
-  return tableValues(report).map((value) => [
+/** The rows of a report's table values (see tableValues, computed once a report for all its files). */
+export function tidyRows(report: Report, values: readonly TableValue[]): Array<Array<string | number | null>> {
+  return values.map((value) => [
     report.id,
     report.agency.canonicalName,
     report.agency.region.join(' › '),
@@ -42,6 +43,6 @@ export function tidyRows(report: Report): Array<Array<string | number | null>> {
   ]);
 }
 
-export function reportCsv(report: Report): string {
-  return toCsv(TIDY_COLUMNS, tidyRows(report));
+export function reportCsv(report: Report, values: readonly TableValue[]): string {
+  return toCsv(TIDY_COLUMNS, tidyRows(report, values));
 }

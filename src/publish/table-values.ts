@@ -1,9 +1,10 @@
 /**
  * Every table value of a report as one flat list, each with its row and column as the template
  * words them and the source cell it was read from: the form of the tidy CSV and of any table
- * that lists values one by one.
+ * that lists values one by one. Each template's places (labels, paths) are made once: a build
+ * asks for the ~200 values of every report.
  */
-import type { Report } from '../schema/report.ts';
+import type { Report, Template } from '../schema/report.ts';
 import { APPLICANT_COLUMNS, applicationRowsFor } from '../report-format/applications.ts';
 import { PROACTIVE_ROWS } from '../report-format/proactive.ts';
 import { REVIEW_GROUPS, REVIEW_OUTCOMES } from '../report-format/review-litigation.ts';
@@ -36,39 +37,50 @@ export function nodeAt(report: Report, path: string): unknown {
   return node;
 }
 
-/** The number at a dotted JSON path of a record, or null. */
-export function valueAt(report: Report, path: string): number | null {
-  const node = nodeAt(report, path);
-  return typeof node === 'number' ? node : null;
+/** A value's place in the tables: all of a TableValue but what the report holds there. */
+type Slot = Omit<TableValue, 'value' | 'sourceLine' | 'sourceText'> & { keys: string[] };
+
+const slots = new Map<Template, Slot[]>();
+
+/** Every value's place in a template's tables, in order; made once per template (labels, paths). */
+function slotsOf(template: Template): Slot[] {
+  let list = slots.get(template);
+  if (list) return list;
+  list = [];
+  const push = (table: TableKey, rowKey: string, rowLabel: string, columnKey: string, columnLabel: string) => {
+    const path = `${table}.${rowKey}.${columnKey}`;
+    list!.push({ table, rowKey, rowLabel, columnKey, columnLabel, path, keys: path.split('.') });
+  };
+  for (const row of PROACTIVE_ROWS[template]) {
+    for (const column of row.columns) {
+      push('proactive', row.key, `第二十条第（${row.item}）项·${row.label}`, column.key, column.label);
+    }
+  }
+  for (const row of applicationRowsFor(template)) {
+    for (const column of APPLICANT_COLUMNS) push('applications', row.path, row.label, column.key, column.label);
+  }
+  for (const group of REVIEW_GROUPS) {
+    for (const outcome of REVIEW_OUTCOMES) push('reviewLitigation', group.key, group.label, outcome.key, outcome.label);
+  }
+  slots.set(template, list);
+  return list;
 }
 
 export function tableValues(report: Report): TableValue[] {
-  const values: TableValue[] = [];
-  const push = (table: TableKey, rowKey: string, rowLabel: string, columnKey: string, columnLabel: string) => {
-    const path = `${table}.${rowKey}.${columnKey}`;
+  return slotsOf(report.template).map(({ table, rowKey, rowLabel, columnKey, columnLabel, path, keys }) => {
+    let node: unknown = report;
+    for (const key of keys) node = (node as Record<string, unknown> | null | undefined)?.[key];
     const source = report.source.cells[path];
-    values.push({
+    return {
       table,
       rowKey,
       rowLabel,
       columnKey,
       columnLabel,
       path,
-      value: valueAt(report, path),
+      value: typeof node === 'number' ? node : null,
       sourceLine: source?.line ?? null,
       sourceText: source?.text ?? null,
-    });
-  };
-  for (const row of PROACTIVE_ROWS[report.template]) {
-    for (const column of row.columns) {
-      push('proactive', row.key, `第二十条第（${row.item}）项·${row.label}`, column.key, column.label);
-    }
-  }
-  for (const row of applicationRowsFor(report.template)) {
-    for (const column of APPLICANT_COLUMNS) push('applications', row.path, row.label, column.key, column.label);
-  }
-  for (const group of REVIEW_GROUPS) {
-    for (const outcome of REVIEW_OUTCOMES) push('reviewLitigation', group.key, group.label, outcome.key, outcome.label);
-  }
-  return values;
+    };
+  });
 }

@@ -10,68 +10,82 @@
  *   <out>/index.json          every report's summary and every file that could not be read
  *   <out>/checksums.json      the bulk files' sizes and checksums, for the data page
  *   <out>/build.json          the fingerprint of the code that wrote the folder
+ *   <out>/manifest.json       each report's digest and where its pieces of the bulk files are,
+ *                             for the next build (see data-manifest.ts; not published)
  *
- * Given the previous build's folder, a report whose record and Markdown are unchanged (and that
- * was written by the same code) is hard-linked from there instead of being written again.
+ * Given the previous build's folder, written by the same code, a report whose digest (of its
+ * record and Markdown) is the one that build's manifest holds is not written again: its four
+ * files are hard-linked from there and its pieces of the bulk files copied from that build's
+ * (bulk.ts). Nothing else of the previous build is read, so a rebuild after one new report costs
+ * that report, the copying, and the checksums of what is written; the output is the same bytes
+ * as a cold build's.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { codeFingerprint } from '../ingest/cache.ts';
 import { countBySeverity, type IngestResult } from '../ingest/ingest-folder.ts';
 import type { Report } from '../schema/report.ts';
-import { BulkWriter } from './bulk.ts';
+import { BulkWriter, previousManifest, type ReportContent } from './bulk.ts';
+import { MANIFEST, manifestText, newManifest, reportDigest, type DataManifest } from './data-manifest.ts';
 import { linkOrCopyFile } from './link-files.ts';
 import { reportCsv } from './report-csv.ts';
 import { publishedSourceName } from './source-file-name.ts';
+import { tableValues } from './table-values.ts';
+
+interface PreviousBuild {
+  folder: string;
+  manifest: DataManifest;
+  /** Each report's place in the manifest, by id. */
+  index: Map<string, number>;
+}
 
 /** Reports written at a time: their files are written together, then added to the bulk files in order. */
 const BATCH = 32;
 
-async function readIfExists(path: string): Promise<string | undefined> {
+/** The previous build's data folder and manifest, if the same code wrote them. */
+function previousBuild(folder: string | null): PreviousBuild | null {
+  if (!folder || !existsSync(join(folder, 'build.json'))) return null;
   try {
-    return await readFile(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
-
-/** The previous build's data folder, if the same code wrote it. */
-function reusable(previous: string | null): string | null {
-  if (!previous || !existsSync(join(previous, 'build.json'))) return null;
-  try {
-    const { fingerprint } = JSON.parse(readFileSync(join(previous, 'build.json'), 'utf8')) as { fingerprint?: string };
-    return fingerprint === codeFingerprint() ? previous : null;
+    const { fingerprint } = JSON.parse(readFileSync(join(folder, 'build.json'), 'utf8')) as { fingerprint?: string };
+    if (fingerprint !== codeFingerprint()) return null;
   } catch {
     return null;
   }
+  const manifest = previousManifest(folder);
+  return manifest && { folder, manifest, index: new Map(manifest.reports.map((report, n) => [report.id, n])) };
 }
 
-/** Writes (or links) one report's four files; returns its tidy CSV, for values.csv. */
-async function writeReportFiles(report: Report, markdown: string, reportsFolder: string, out: string, previous: string | null): Promise<{ csv: string; reused: boolean }> {
-  const json = `${JSON.stringify(report, null, 2)}\n`;
-  const names = { json: `${report.id}.json`, csv: `${report.id}.csv`, md: `${report.id}.md` };
-  const source = publishedSourceName(report.id, report.source.path);
-  if (previous) {
-    const [oldJson, oldMarkdown] = await Promise.all([
-      readIfExists(join(previous, 'reports', names.json)),
-      readIfExists(join(previous, 'reports', names.md)),
-    ]);
-    const oldCsv = oldJson === json && oldMarkdown === markdown ? await readIfExists(join(previous, 'reports', names.csv)) : undefined;
-    if (oldCsv !== undefined && existsSync(join(previous, 'sources', source))) {
-      for (const name of Object.values(names)) linkOrCopyFile(join(previous, 'reports', name), join(out, 'reports', name));
-      linkOrCopyFile(join(previous, 'sources', source), join(out, 'sources', source));
-      return { csv: oldCsv, reused: true };
-    }
+/** A report's four published files, relative to the data folder. */
+function reportFiles(report: Report): string[] {
+  return ['json', 'csv', 'md'].map((ext) => join('reports', `${report.id}.${ext}`)).concat(join('sources', publishedSourceName(report.id, report.source.path)));
+}
+
+/** Links a report's files from the previous build; false, leaving none behind, if one cannot be. */
+function linkReportFiles(report: Report, from: string, to: string): boolean {
+  const files = reportFiles(report);
+  try {
+    for (const file of files) linkOrCopyFile(join(from, file), join(to, file));
+    return true;
+  } catch {
+    // Removed rather than written over: a link shares its file with the previous build.
+    for (const file of files) rmSync(join(to, file), { force: true });
+    return false;
   }
-  const csv = reportCsv(report);
+}
+
+/** Writes one report's four files; returns what its pieces of the bulk files are made from. */
+async function writeReportFiles(report: Report, json: string, markdown: string, reportsFolder: string, out: string): Promise<ReportContent> {
+  const values = tableValues(report);
+  const tidyCsv = reportCsv(report, values);
+  const [jsonFile, csvFile, markdownFile, sourceFile] = reportFiles(report).map((file) => join(out, file));
   await Promise.all([
-    writeFile(join(out, 'reports', names.json), json),
-    writeFile(join(out, 'reports', names.csv), csv),
-    writeFile(join(out, 'reports', names.md), markdown),
-    copyFile(join(reportsFolder, report.source.path), join(out, 'sources', source)),
+    writeFile(jsonFile!, `${JSON.stringify(report, null, 2)}\n`),
+    writeFile(csvFile!, tidyCsv),
+    writeFile(markdownFile!, markdown),
+    copyFile(join(reportsFolder, report.source.path), sourceFile!),
   ]);
-  return { csv, reused: false };
+  return { report, json, tidyCsv, values };
 }
 
 /** Writes the data folder; returns how many reports were linked from the previous build. */
@@ -81,23 +95,43 @@ export async function writeData(
   outputFolder: string,
   previousFolder: string | null = null,
 ): Promise<{ reused: number }> {
-  const previous = reusable(previousFolder);
+  const previous = previousBuild(previousFolder);
   for (const sub of ['reports', 'sources', 'bulk']) {
     await rm(join(outputFolder, sub), { recursive: true, force: true });
     await mkdir(join(outputFolder, sub), { recursive: true });
   }
-  const bulk = await BulkWriter.open(join(outputFolder, 'bulk'));
+  const bulk = new BulkWriter(join(outputFolder, 'bulk'), join(outputFolder, '.deflate'), previous);
   const sorted = [...reports].sort((a, b) => a.id.localeCompare(b.id));
+  const digests: DataManifest['reports'] = [];
   let reused = 0;
   for (let start = 0; start < sorted.length; start += BATCH) {
-    const batch = sorted.slice(start, start + BATCH);
-    const written = await Promise.all(batch.map((report) => writeReportFiles(report, markdown.get(report.id)!, reportsFolder, outputFolder, previous)));
-    for (const [index, report] of batch.entries()) {
-      await bulk.add(report, written[index]!.csv);
-      if (written[index]!.reused) reused++;
+    const batch = sorted.slice(start, start + BATCH).map((report) => {
+      const json = JSON.stringify(report);
+      const text = markdown.get(report.id)!;
+      const digest = reportDigest(json, text);
+      const index = previous?.index.get(report.id);
+      // Where the report was in the previous build, if it is unchanged since.
+      const same = index !== undefined && previous!.manifest.reports[index]!.digest === digest ? index : undefined;
+      return { report, json, markdown: text, digest, same };
+    });
+    // An unchanged report's files are linked (null), the others' written.
+    const contents = await Promise.all(
+      batch.map(({ report, json, markdown: text, same }) =>
+        same !== undefined && linkReportFiles(report, previous!.folder, outputFolder) ? null : writeReportFiles(report, json, text, reportsFolder, outputFolder),
+      ),
+    );
+    for (const [n, { report, digest, same }] of batch.entries()) {
+      if (same === undefined) {
+        await bulk.add(contents[n]!);
+      } else {
+        // The report before it, then and now: its segments were compressed after the same bytes.
+        await bulk.reuse(report, same, previous!.manifest.reports[same - 1]?.digest === digests.at(-1)?.digest);
+        if (contents[n] === null) reused++;
+      }
+      digests.push({ id: report.id, digest });
     }
   }
-  const checksums = await bulk.finish();
+  const { checksums, files, zipBytes } = await bulk.finish();
 
   // A file that cannot be read stays downloadable, so an editor and a reader can see what it is.
   for (const [n, failure] of failures.entries()) {
@@ -124,5 +158,6 @@ export async function writeData(
   await writeFile(join(outputFolder, 'index.json'), `${JSON.stringify(index, null, 2)}\n`);
   await writeFile(join(outputFolder, 'checksums.json'), `${JSON.stringify(checksums, null, 2)}\n`);
   await writeFile(join(outputFolder, 'build.json'), `${JSON.stringify({ fingerprint: codeFingerprint() }, null, 2)}\n`);
+  await writeFile(join(outputFolder, MANIFEST), manifestText(newManifest(digests, zipBytes, files)));
   return { reused };
 }

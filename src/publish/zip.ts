@@ -1,22 +1,135 @@
 /**
- * A zip archive of files on disk, with yazl (deflate by Node's own zlib in its thread pool; the
- * files are streamed, never held in memory whole).
+ * A zip archive of entries that are already deflated: each entry's raw deflate data (in memory
+ * or in a file), its CRC-32 and size are given, and this writes the structure around them as
+ * APPNOTE.TXT (6.3.10) lays it out: a local file header before each entry's data, then the
+ * central directory and its end record. Written here because no maintained zip library takes
+ * data compressed elsewhere (yazl, which wrote the zip before, deflates every entry itself),
+ * and the bulk files' compressed segments are reused from one build to the next (see
+ * deflate-segments.ts).
  *
- * Two builds of the same files give the same bytes in every time zone: each entry's date is
- * 2000-01-01 00:00 written only in the DOS fields (which hold local time, so the date is made from
- * local fields), without the extended timestamp field that holds UTC seconds.
+ * Two builds of the same files give the same bytes in every time zone: every entry is dated
+ * 2000-01-01 00:00 in the DOS fields only, with no extended timestamp field (which would hold
+ * UTC seconds). No ZIP64: an archive or an entry of 4 GiB or more is refused (values.csv, the
+ * largest file, is ~60 KB a report, so that is ~70,000 reports away).
+ *
+ * The archive's SHA-256 is computed while it is written, so it is never read back.
  */
-import { createWriteStream } from 'node:fs';
-import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import { ZipFile } from 'yazl';
+import { createHash } from 'node:crypto';
+import { closeSync, openSync, readSync, statSync, writeSync } from 'node:fs';
 
-export async function zipFolderFiles(folder: string, names: readonly string[], destination: string): Promise<void> {
-  const zip = new ZipFile();
-  const mtime = new Date(2000, 0, 1, 0, 0, 0);
-  for (const name of names) {
-    zip.addFile(join(folder, name), name, { mtime, mode: 0o100644, compressionLevel: 6, forceDosTimestamp: true });
+export interface ZipEntry {
+  /** The name in the archive (ASCII here; flagged as UTF-8 all the same). */
+  name: string;
+  /** The uncompressed data's CRC-32 and size. */
+  crc32: number;
+  bytes: number;
+  /** The raw deflate data, or the path of a file that holds it. */
+  deflated: Buffer | string;
+}
+
+export interface WrittenZip {
+  bytes: number;
+  sha256: string;
+  /** Where each entry's deflate data starts in the archive, in the order given. */
+  dataOffsets: number[];
+}
+
+const LOCAL_HEADER = 0x04034b50;
+const CENTRAL_HEADER = 0x02014b50;
+const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
+/** 2.0: deflate. */
+const VERSION_NEEDED = 20;
+/** Made by Unix (3) at version 2.0, so that the external attributes hold a Unix mode. */
+const VERSION_MADE_BY = (3 << 8) | 20;
+/** Bit 11: the name is UTF-8. */
+const FLAGS = 0x0800;
+const DEFLATE = 8;
+/** DOS time 00:00:00 and date 2000-01-01: (2000 − 1980) << 9 | 1 << 5 | 1. */
+const DOS_TIME = 0;
+const DOS_DATE = (20 << 9) | (1 << 5) | 1;
+/** A regular file, rw-r--r--, in the high half of the external attributes. */
+const EXTERNAL_ATTRIBUTES = (0o100644 << 16) >>> 0;
+const LIMIT = 0xffffffff;
+const CHUNK = 1024 * 1024;
+
+/** The fields that the local header and the central directory share, from "version needed" on. */
+function commonFields(entry: ZipEntry, compressedSize: number, name: Buffer): Buffer {
+  const fields = Buffer.alloc(26);
+  fields.writeUInt16LE(VERSION_NEEDED, 0);
+  fields.writeUInt16LE(FLAGS, 2);
+  fields.writeUInt16LE(DEFLATE, 4);
+  fields.writeUInt16LE(DOS_TIME, 6);
+  fields.writeUInt16LE(DOS_DATE, 8);
+  fields.writeUInt32LE(entry.crc32 >>> 0, 10);
+  fields.writeUInt32LE(compressedSize, 14);
+  fields.writeUInt32LE(entry.bytes, 18);
+  fields.writeUInt16LE(name.length, 22);
+  fields.writeUInt16LE(0, 24); // extra field length
+  return fields;
+}
+
+function signature(value: number): Buffer {
+  const bytes = Buffer.alloc(4);
+  bytes.writeUInt32LE(value, 0);
+  return bytes;
+}
+
+export function writeZip(destination: string, entries: readonly ZipEntry[]): WrittenZip {
+  const fd = openSync(destination, 'w');
+  const hash = createHash('sha256');
+  let offset = 0;
+  const write = (bytes: Buffer) => {
+    for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+    hash.update(bytes);
+    offset += bytes.length;
+  };
+  try {
+    const central: Buffer[] = [];
+    const dataOffsets: number[] = [];
+    for (const entry of entries) {
+      const name = Buffer.from(entry.name, 'utf8');
+      const compressedSize = typeof entry.deflated === 'string' ? statSync(entry.deflated).size : entry.deflated.length;
+      if (entry.bytes >= LIMIT || compressedSize >= LIMIT || offset >= LIMIT) throw new Error(`${entry.name}: the zip would need ZIP64`);
+      const fields = commonFields(entry, compressedSize, name);
+      const tail = Buffer.alloc(14);
+      tail.writeUInt16LE(0, 0); // file comment length
+      tail.writeUInt16LE(0, 2); // disk number start
+      tail.writeUInt16LE(0, 4); // internal file attributes
+      tail.writeUInt32LE(EXTERNAL_ATTRIBUTES, 6);
+      tail.writeUInt32LE(offset, 10); // relative offset of the local header
+      const madeBy = Buffer.alloc(2);
+      madeBy.writeUInt16LE(VERSION_MADE_BY, 0);
+      central.push(signature(CENTRAL_HEADER), madeBy, fields, tail, name);
+      write(Buffer.concat([signature(LOCAL_HEADER), fields, name]));
+      dataOffsets.push(offset);
+      if (typeof entry.deflated === 'string') copyFileInto(entry.deflated, write);
+      else write(entry.deflated);
+    }
+    const directory = Buffer.concat(central);
+    if (entries.length >= 0xffff || offset + directory.length >= LIMIT) throw new Error('the zip would need ZIP64');
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(END_OF_CENTRAL_DIRECTORY, 0);
+    end.writeUInt16LE(0, 4); // this disk
+    end.writeUInt16LE(0, 6); // the disk where the central directory starts
+    end.writeUInt16LE(entries.length, 8);
+    end.writeUInt16LE(entries.length, 10);
+    end.writeUInt32LE(directory.length, 12);
+    end.writeUInt32LE(offset, 16);
+    end.writeUInt16LE(0, 20); // comment length
+    write(directory);
+    write(end);
+    return { bytes: offset, sha256: hash.digest('hex'), dataOffsets };
+  } finally {
+    closeSync(fd);
   }
-  zip.end();
-  await pipeline(zip.outputStream, createWriteStream(destination));
+}
+
+function copyFileInto(path: string, write: (bytes: Buffer) => void): void {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(CHUNK);
+    for (let read; (read = readSync(fd, buffer, 0, CHUNK, null)) > 0; ) write(buffer.subarray(0, read));
+  } finally {
+    closeSync(fd);
+  }
 }
