@@ -7,7 +7,9 @@
  *
  *   1. a cold build (empty ingest cache): every step's time, peak memory, pages written;
  *   2. a rebuild after one new report is added (the cache holds the others);
- *   3. plain Eleventy rendering <count> small Markdown pages, the yardstick;
+ *   3. the same in a process that keeps running, as `npm run dev` does: it builds (nothing
+ *      changed), then one more report is added and it builds again, timed;
+ *   4. plain Eleventy rendering <count> small Markdown pages, the yardstick;
  *
  * and prints the figures, the ratios the targets are set in, and the site's weight (size per
  * report besides the originals, the largest page and the largest file). A benchmark, not a test:
@@ -19,6 +21,25 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { makeReports } from './make-reports.ts';
+
+/** One new report: a copy of a sample under an agency name no other copy has. */
+function addReport(reports: string, prefix: string): void {
+  const sample = readdirSync(reports).find((name) => name.endsWith('.html')) ?? readdirSync(reports)[0]!;
+  const agency = sample.replace(/^\d{4}-/, '').replace(/\.[^.]+$/, '');
+  writeFileSync(join(reports, sample.replace(agency, `${prefix}${agency}`)), readFileSync(join(reports, sample), 'utf8').replaceAll(agency, `${prefix}${agency}`));
+}
+
+// The kept process of step 3, run as `benchmark-build.ts --dev-rebuild <reports> <out> <cache> <timings>`.
+if (process.argv[2] === '--dev-rebuild') {
+  const [reports, out, cache, timings] = process.argv.slice(3) as [string, string, string, string];
+  const { buildPortal } = await import('../src/build/build-portal.ts');
+  await buildPortal({ reports, out, cache });
+  addReport(reports, '又增');
+  const started = performance.now();
+  const result = await buildPortal({ reports, out, cache });
+  writeFileSync(timings, JSON.stringify({ wall: (performance.now() - started) / 1000, steps: result.timings }));
+  process.exit(0);
+}
 
 const args = process.argv.slice(2);
 const count = Number(args.find((arg) => !arg.startsWith('--')) ?? 1000);
@@ -107,11 +128,11 @@ try {
   const cache = join(root, 'cache');
   const cold = build(reports, out, cache);
 
-  // One new report: a copy of a sample under an agency name no other copy has.
-  const sample = readdirSync(reports).find((name) => name.endsWith('.html')) ?? readdirSync(reports)[0]!;
-  const agency = sample.replace(/^\d{4}-/, '').replace(/\.[^.]+$/, '');
-  writeFileSync(join(reports, sample.replace(agency, `新增${agency}`)), readFileSync(join(reports, sample), 'utf8').replaceAll(agency, `新增${agency}`));
+  addReport(reports, '新增');
   const again = build(reports, out, cache);
+  const devTimings = join(root, 'dev-rebuild.json');
+  execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'scripts/benchmark-build.ts', '--dev-rebuild', reports, out, cache, devTimings], { cwd: PROJECT, stdio: ['ignore', 'ignore', 'inherit'] });
+  const dev = JSON.parse(readFileSync(devTimings, 'utf8')) as { wall: number; steps: Timings['steps'] };
   const plain = plainEleventy(count);
 
   const site = join(out, '_site');
@@ -147,6 +168,8 @@ try {
   process.stdout.write(`cold build ÷ plain Eleventy (wall):        ${(cold.wall / plain.wall).toFixed(1)}×   (target ≤ 5×)\n`);
   process.stdout.write(`Eleventy per page ÷ plain per page:        ${(ourPerPage / plainPerPage).toFixed(1)}×   (target ≤ 3×)\n`);
   process.stdout.write(`rebuild after one new report ÷ cold build: ${(again.wall / cold.wall).toFixed(2)}    (target ≤ 0.15)\n`);
+  const devSteps = dev.steps.map((entry) => `${entry.step} ${entry.seconds.toFixed(1)}`).join(', ');
+  process.stdout.write(`  in a running npm run dev: ${s(dev.wall)} = ${(dev.wall / cold.wall).toFixed(2)} of the cold build (${devSteps})\n`);
   process.stdout.write(`\nsite: ${mb(all.reduce((sum, file) => sum + file.bytes, 0))} in ${all.length.toLocaleString('en')} files; ` +
     `${kb(weight / again.reports)} per report besides the originals (${mb(originals.reduce((sum, file) => sum + file.bytes, 0))} of originals)\n`);
   process.stdout.write(`largest page: ${largestPage.path} ${kb(largestPage.bytes)} (${kb(largestPageGzip)} gzip); largest file: ${largestFile.path} ${mb(largestFile.bytes)}\n`);

@@ -18,10 +18,10 @@
  * record is <data>/search.json.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
-import { linkOrCopyFile } from '../publish/link-files.ts';
+import { linkFiles } from '../publish/link-files.ts';
 import { PAGE_MANIFEST } from '../site/page-reuse.ts';
 import { partFolder, searchParts } from '../site/search-parts.ts';
 import { indexParts, type PartJob } from './pagefind-parts.ts';
@@ -97,10 +97,7 @@ export async function writeSearchIndex(site: string, data: string, previous: str
     const folder = partFolder(n);
     const before = old?.fingerprint === fingerprint ? old.parts[n] : undefined;
     if (before?.input === input && oldSite && reusable(join(oldSite, folder), before.files)) {
-      for (const path of Object.keys(before.files)) {
-        mkdirSync(dirname(join(site, folder, path)), { recursive: true });
-        linkOrCopyFile(join(oldSite, folder, path), join(site, folder, path));
-      }
+      linkFiles(Object.keys(before.files).map((path) => [join(oldSite, folder, path), join(site, folder, path)] as const));
       manifest.parts[n] = before;
     } else {
       jobs.push({ part: n, site, addresses, scratch: join(dirname(site), `search-part-${n}`) });

@@ -7,7 +7,7 @@
  * place (every build ingests into a new folder), so the linked files stay what was published.
  */
 import { copyFileSync, linkSync, mkdirSync, readdirSync, unlinkSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 /** One file: a hard link, replacing what an earlier build left at `to`; a copy if linking fails. */
 export function linkOrCopyFile(from: string, to: string): void {
@@ -20,6 +20,19 @@ export function linkOrCopyFile(from: string, to: string): void {
     } else {
       copyFileSync(from, to);
     }
+  }
+}
+
+/** Many files, each to its place; each folder is created once. */
+export function linkFiles(pairs: Iterable<readonly [from: string, to: string]>): void {
+  const made = new Set<string>();
+  for (const [from, to] of pairs) {
+    const folder = dirname(to);
+    if (!made.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      made.add(folder);
+    }
+    linkOrCopyFile(from, to);
   }
 }
 

@@ -12,10 +12,10 @@
  * pages gives the same site, byte for byte, as one that renders everything (test/build.test.ts).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { codeFingerprint } from '../ingest/cache.ts';
-import { linkOrCopyFile } from '../publish/link-files.ts';
+import { linkFiles } from '../publish/link-files.ts';
 import type { AgencyPage, ReportPage, YearPage } from './load-site-data.ts';
 
 const PROJECT = join(import.meta.dirname, '..', '..');
@@ -139,11 +139,7 @@ export function planRender(reports: ReportPage[], agencies: AgencyPage[], years:
 export function finishPages(plan: RenderPlan, site: string, dataFolder: string, previous: string | null): void {
   const oldManifest = previous ? readManifest(join(previous, 'data')) : null;
   const pages: Manifest['pages'] = {};
-  for (const address of plan.reused) {
-    const target = pageFile(site, address);
-    mkdirSync(dirname(target), { recursive: true });
-    linkOrCopyFile(pageFile(plan.previousSite!, address), target);
-  }
+  linkFiles(plan.reused.map((address) => [pageFile(plan.previousSite!, address), pageFile(site, address)] as const));
   const reused = new Set(plan.reused);
   for (const [address, input] of [...plan.digests].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const output = reused.has(address) ? oldManifest!.pages[address]!.output : sha256(readFileSync(pageFile(site, address)));
