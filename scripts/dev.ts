@@ -6,7 +6,7 @@
  * build before — and reloads the browser. For each file it
  * read it prints one line: what it is, or what is wrong with it.
  */
-import { watch } from 'node:fs';
+import { watch } from 'chokidar';
 import { join, resolve } from 'node:path';
 import EleventyDevServer from '@11ty/eleventy-dev-server';
 import { buildPortal, BuildError, type BuildResult } from '../src/build/build-portal.ts';
@@ -18,10 +18,11 @@ const reports = join(PROJECT, 'reports');
 const cache = join(PROJECT, DEFAULT_CACHE);
 const port = Number(process.env['PORT'] ?? 8080);
 
-/** One line per file read in this build. */
-function fileLines(result: BuildResult): string[] {
+/** One line per file read in this build, and per file new to the site (a file put back comes from the cache). */
+function fileLines(result: BuildResult, before: Set<string>): string[] {
   const { reports: records, failures, cache: stats } = result.ingest;
-  return stats.parsedNames.map((name) => {
+  const appeared = before.size === 0 ? [] : [...records.map((report) => report.source.path), ...failures.map((failure) => failure.path)].filter((name) => !before.has(name));
+  return [...new Set([...stats.parsedNames, ...appeared])].map((name) => {
     const failure = failures.find((candidate) => candidate.path === name);
     if (failure) return `✖ ${name}: 不能发布 — ${failure.message}${failure.line ? `（第${failure.line}行）` : ''}`;
     const report = records.find((candidate) => candidate.source.path === name);
@@ -38,7 +39,7 @@ async function build(): Promise<BuildResult | undefined> {
   const started = performance.now();
   try {
     const result = await buildPortal({ reports, out: PROJECT, cache });
-    for (const line of fileLines(result)) process.stdout.write(`${line}\n`);
+    for (const line of fileLines(result, published)) process.stdout.write(`${line}\n`);
     const now = new Set([...result.ingest.reports.map((report) => report.source.path), ...result.ingest.failures.map((failure) => failure.path)]);
     for (const name of published) if (!now.has(name)) process.stdout.write(`− ${name}: 已从 reports/ 移除，不再发布\n`);
     published = now;
@@ -78,7 +79,7 @@ function schedule(): void {
     })();
   }, 300);
 }
-for (const folder of [reports, join(PROJECT, 'templates')]) {
-  watch(folder, { recursive: true }, schedule);
-}
+// chokidar rather than fs.watch: Node 20's recursive fs.watch on Linux missed files added and
+// removed in the folder while a build ran (tried: a copied report was never built).
+watch([reports, join(PROJECT, 'templates')], { ignoreInitial: true }).on('all', schedule);
 process.stdout.write(`[gongkai] 正在监视 reports/ 与 templates/；按 Ctrl+C 结束\n`);
