@@ -8,14 +8,15 @@
  * when every step has finished, so a failed build leaves the last good site. Each step's time is
  * measured, for the editor and for the build benchmark.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rename, rm, rmdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import Eleventy from '@11ty/eleventy';
 import { digestOf, ingestFolder, type IngestOutcome } from '../ingest/ingest-folder.ts';
 import { writeData } from '../publish/write-data.ts';
-import { handSiteData, loadSiteData } from '../site/load-site-data.ts';
+import { buildSiteData, handSiteData, type SiteData } from '../site/load-site-data.ts';
+import type { ChecksumEntry } from '../publish/bulk.ts';
 import { finishPages } from '../site/page-reuse.ts';
 import { writeSearchIndex } from './search-index.ts';
 
@@ -30,10 +31,15 @@ export interface BuildOptions {
   cache: string | null;
   /** Whether to reuse what the last build in `out` wrote for unchanged reports (default true). */
   reuse?: boolean;
+  /**
+   * Whether to return as soon as the new site is in place and remove the last one (a folder of
+   * thousands of links) in the background: for `npm run dev`, which keeps running. Default false.
+   */
+  removeInBackground?: boolean;
 }
 
 export interface BuildResult {
-  /** What ingest found; the records themselves are let go once written, before the pages are rendered. */
+  /** What ingest found; the records themselves are let go once the pages are rendered. */
   ingest: IngestOutcome;
   /** Seconds per step, in order, and the process's peak memory at the end of each. */
   timings: Array<{ step: string; seconds: number; peakRssBytes: number }>;
@@ -84,8 +90,7 @@ async function timed<T>(timings: BuildResult['timings'], step: string, work: () 
 const PAGES_PER_PASS = Number(process.env['GONGKAI_PAGES_PER_PASS']) || 2500;
 
 /** Renders the site; returns the pages Eleventy wrote and those linked from `previous`. */
-async function renderSite(data: string, site: string, previous: string | null): Promise<{ written: number; reused: number }> {
-  const portal = loadSiteData(data, previous);
+async function renderSite(portal: SiteData, data: string, site: string, previous: string | null): Promise<{ written: number; reused: number }> {
   const plan = portal.render;
   const queue = [
     ...plan.reports.map((page) => ({ report: page })),
@@ -145,14 +150,22 @@ export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
     const site = join(work, '_site');
     let outcome: IngestOutcome;
     let reused: number;
+    let pages: { written: number; reused: number };
     {
-      // The pages are rendered from the data folder: the records in memory go at the end of this
-      // block (at 10,000 reports they are gigabytes), and only what the messages need stays.
+      // The records in memory go at the end of this block, once the pages are rendered from them
+      // (the same objects the site data holds), and only what the messages need stays.
       const ingest = await timed(timings, 'ingest', () => ingestFolder(options.reports, { cache: options.cache }));
-      ({ reused } = await timed(timings, 'data', () => writeData(ingest, options.reports, data, reuse ? join(options.out, 'data') : null)));
+      const written = await timed(timings, 'data', () => writeData(ingest, options.reports, data, reuse ? join(options.out, 'data') : null));
+      reused = written.reused;
       outcome = { reports: ingest.reports.map(digestOf), failures: ingest.failures, cache: ingest.cache };
+      ingest.markdown.clear();
+      pages = await timed(timings, 'Eleventy', () => {
+        // Each record's digest (of its record and Markdown) stands for it in the pages' digests.
+        const downloads = JSON.parse(readFileSync(join(data, 'checksums.json'), 'utf8')) as ChecksumEntry[];
+        const portal = buildSiteData(ingest.reports, ingest.failures, downloads, { previous: reuse ? options.out : null, recordDigests: written.digests });
+        return renderSite(portal, data, site, reuse ? options.out : null);
+      });
     }
-    const pages = await timed(timings, 'Eleventy', () => renderSite(data, site, reuse ? options.out : null));
     const search = await timed(timings, 'Pagefind', () => writeSearchIndex(site, data, reuse ? options.out : null));
     // Every step finished: swap the new folders in.
     for (const name of ['data', '_site']) {
@@ -163,8 +176,14 @@ export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
     }
     return { ingest: outcome, timings, pages: pages.written + pages.reused, reused, reusedPages: pages.reused, search };
   } finally {
-    await rm(work, { recursive: true, force: true });
-    // The .build folder itself goes too, unless another build is using it.
-    await rmdir(join(options.out, '.build')).catch(() => undefined);
+    const removal = rm(work, { recursive: true, force: true });
+    if (options.removeInBackground) {
+      // The next build may be starting in .build already: the folder stays.
+      removal.catch(() => undefined);
+    } else {
+      await removal;
+      // The .build folder itself goes too, unless another build is using it.
+      await rmdir(join(options.out, '.build')).catch(() => undefined);
+    }
   }
 }

@@ -70,6 +70,9 @@ export async function listReportFiles(folder: string): Promise<string[]> {
     .sort();
 }
 
+/** Files read at once to make their cache keys. */
+const READ_BATCH = 32;
+
 /**
  * Every file's outcome: from the cache where it holds one, else parsed (on every core). With the
  * cache on, each file is read here to make its key; without it, only the workers read the files.
@@ -80,19 +83,20 @@ async function outcomes(folder: string, names: string[], cacheRoot: string | nul
   const found: Array<ParseOutcome | undefined> = [];
   const tasks: IngestTask[] = [];
   const taskIndex: number[] = [];
-  for (const [index, name] of names.entries()) {
-    const file = join(folder, name);
-    let key: string | null = null;
-    if (cache.folder) {
-      const bytes = await readFile(file).catch(() => undefined);
-      // A file that cannot be read is left to the worker, which says why.
-      key = bytes ? cacheKey(name, createHash('sha256').update(bytes).digest('hex')) : null;
-    }
-    const cached = key ? cache.get(key) : undefined;
-    found.push(cached);
-    if (!cached) {
-      tasks.push({ name, file, key });
-      taskIndex.push(index);
+  // The files are read a batch at a time: one by one, each read waits for the one before.
+  for (let start = 0; start < names.length; start += READ_BATCH) {
+    const batch = names.slice(start, start + READ_BATCH);
+    // A file that cannot be read is left to the worker, which says why.
+    const contents = cache.folder ? await Promise.all(batch.map((name) => readFile(join(folder, name)).catch(() => undefined))) : [];
+    for (const [offset, name] of batch.entries()) {
+      const bytes = contents[offset];
+      const key = bytes ? cacheKey(name, createHash('sha256').update(bytes).digest('hex')) : null;
+      const cached = key ? cache.get(key) : undefined;
+      found.push(cached);
+      if (!cached) {
+        tasks.push({ name, file: join(folder, name), key });
+        taskIndex.push(start + offset);
+      }
     }
   }
   const parsed = await parseInWorkers(tasks, cacheRoot);

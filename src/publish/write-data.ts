@@ -94,7 +94,7 @@ export async function writeData(
   reportsFolder: string,
   outputFolder: string,
   previousFolder: string | null = null,
-): Promise<{ reused: number }> {
+): Promise<{ reused: number; digests: Map<string, string> }> {
   const previous = previousBuild(previousFolder);
   for (const sub of ['reports', 'sources', 'bulk']) {
     await rm(join(outputFolder, sub), { recursive: true, force: true });
@@ -159,5 +159,5 @@ export async function writeData(
   await writeFile(join(outputFolder, 'checksums.json'), `${JSON.stringify(checksums, null, 2)}\n`);
   await writeFile(join(outputFolder, 'build.json'), `${JSON.stringify({ fingerprint: codeFingerprint() }, null, 2)}\n`);
   await writeFile(join(outputFolder, MANIFEST), manifestText(newManifest(digests, zipBytes, files)));
-  return { reused };
+  return { reused, digests: new Map(digests.map(({ id, digest }) => [id, digest])) };
 }

@@ -128,8 +128,8 @@ function regionTree(agencies: AgencyPage[]): RegionNode[] {
 
 /**
  * The site's data from the records. `previous`: the folder holding the last build's data/ and
- * _site/, whose unchanged pages are reused (see page-reuse.ts); `recordDigests`: each record's
- * digest, if known (the SHA-256 of its file).
+ * _site/, whose unchanged pages are reused (see page-reuse.ts); `recordDigests`: a digest of each
+ * record, if known (the build's, of its record and Markdown; loadSiteData's, of its file).
  */
 export function buildSiteData(
   reports: Report[],

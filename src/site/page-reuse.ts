@@ -70,9 +70,9 @@ const sha256 = (content: string | Buffer) => createHash('sha256').update(content
 const pageFile = (site: string, address: string) => join(site, ...address.split('/').filter(Boolean), 'index.html');
 
 /**
- * Each page's digest. `recordDigests` gives the digest of each report's record (the SHA-256 of
- * its JSON file); everything else on a report page but its agency's years is computed from the
- * record by the page code.
+ * Each page's digest. `recordDigests` gives a digest of each report's record (the build's, of its
+ * record and Markdown; without one, of its JSON); everything else on a report page but its
+ * agency's years is computed from the record by the page code.
  */
 export function pageDigests(reports: ReportPage[], agencies: AgencyPage[], years: YearPage[], recordDigests: Map<string, string>): Map<string, string> {
   const digests = new Map<string, string>();
