@@ -8,7 +8,7 @@
  * when every step has finished, so a failed build leaves the last good site. Each step's time is
  * measured, for the editor and for the build benchmark.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rename, rm, rmdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
@@ -16,8 +16,7 @@ import Eleventy from '@11ty/eleventy';
 import { digestOf, ingestFolder, type IngestOutcome } from '../ingest/ingest-folder.ts';
 import { writeData } from '../publish/write-data.ts';
 import { buildSiteData, handSiteData, type SiteData } from '../site/load-site-data.ts';
-import type { ChecksumEntry } from '../publish/bulk.ts';
-import { finishPages } from '../site/page-reuse.ts';
+import { finishPages, planRender } from '../site/page-reuse.ts';
 import { writeSearchIndex } from './search-index.ts';
 
 const PROJECT = join(import.meta.dirname, '..', '..');
@@ -89,9 +88,18 @@ async function timed<T>(timings: BuildResult['timings'], step: string, work: () 
  */
 const PAGES_PER_PASS = Number(process.env['GONGKAI_PAGES_PER_PASS']) || 2500;
 
-/** Renders the site; returns the pages Eleventy wrote and those linked from `previous`. */
-async function renderSite(portal: SiteData, data: string, site: string, previous: string | null): Promise<{ written: number; reused: number }> {
-  const plan = portal.render;
+/**
+ * Renders the site, but the pages of the last build in `previous` that did not change (which
+ * are linked); returns how many pages Eleventy wrote and how many were linked.
+ */
+async function renderSite(
+  portal: SiteData,
+  recordDigests: Map<string, string>,
+  data: string,
+  site: string,
+  previous: string | null,
+): Promise<{ written: number; reused: number }> {
+  const plan = planRender(portal.render.reports, portal.render.agencies, portal.render.years, recordDigests, previous);
   const queue = [
     ...plan.reports.map((page) => ({ report: page })),
     ...plan.agencies.map((page) => ({ agency: page })),
@@ -107,7 +115,6 @@ async function renderSite(portal: SiteData, data: string, site: string, previous
       if (start > 0) collectGarbage();
       const pass = queue.slice(start, start + PAGES_PER_PASS);
       portal.render = {
-        ...plan,
         reports: pass.flatMap((entry) => ('report' in entry ? [entry.report] : [])),
         agencies: pass.flatMap((entry) => ('agency' in entry ? [entry.agency] : [])),
         years: pass.flatMap((entry) => ('year' in entry ? [entry.year] : [])),
@@ -121,8 +128,8 @@ async function renderSite(portal: SiteData, data: string, site: string, previous
       (eleventy as unknown as { disableLogger(): void }).disableLogger();
       written += writtenPages((await eleventy.write()) as unknown);
     }
-    finishPages(plan, site, data, previous);
-    return { written, reused: plan.reused.length };
+    finishPages(plan, site, data);
+    return { written, reused: plan.reused.size };
   } finally {
     handSiteData(data, undefined);
     if (saved === undefined) delete process.env['GONGKAI_DATA'];
@@ -159,12 +166,10 @@ export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
       reused = written.reused;
       outcome = { reports: ingest.reports.map(digestOf), failures: ingest.failures, cache: ingest.cache };
       ingest.markdown.clear();
-      pages = await timed(timings, 'Eleventy', () => {
-        // Each record's digest (of its record and Markdown) stands for it in the pages' digests.
-        const downloads = JSON.parse(readFileSync(join(data, 'checksums.json'), 'utf8')) as ChecksumEntry[];
-        const portal = buildSiteData(ingest.reports, ingest.failures, downloads, { previous: reuse ? options.out : null, recordDigests: written.digests });
-        return renderSite(portal, data, site, reuse ? options.out : null);
-      });
+      // Each record's digest (of its record and Markdown) stands for it in the pages' digests.
+      pages = await timed(timings, 'Eleventy', () =>
+        renderSite(buildSiteData(ingest.reports, ingest.failures, written.checksums), written.digests, data, site, reuse ? options.out : null),
+      );
     }
     const search = await timed(timings, 'Pagefind', () => writeSearchIndex(site, data, reuse ? options.out : null));
     // Every step finished: swap the new folders in.

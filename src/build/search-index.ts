@@ -18,10 +18,10 @@
  * record is <data>/search.json.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
-import { linkFiles } from '../publish/link-files.ts';
+import { dirname, join } from 'node:path';
+import { filesUnder, linkFiles } from '../publish/link-files.ts';
 import { PAGE_MANIFEST } from '../site/page-reuse.ts';
 import { partFolder, searchParts } from '../site/search-parts.ts';
 import { indexParts, type PartJob } from './pagefind-parts.ts';
@@ -65,14 +65,6 @@ function readJson<T>(path: string): T | null {
   }
 }
 
-/** Every file under `folder`, relative to it, sorted. */
-function filesUnder(folder: string): string[] {
-  if (!existsSync(folder)) return [];
-  return readdirSync(folder, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(folder, join(entry.parentPath, entry.name)))
-    .sort();
-}
 
 /**
  * Writes the search index into `site`, reusing the parts of `previous` (a folder holding the

@@ -6,8 +6,8 @@
  * rendering the report pages; a link costs one system call. The data files are never changed in
  * place (every build ingests into a new folder), so the linked files stay what was published.
  */
-import { copyFileSync, linkSync, mkdirSync, readdirSync, unlinkSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, unlinkSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 
 /** One file: a hard link, replacing what an earlier build left at `to`; a copy if linking fails. */
 export function linkOrCopyFile(from: string, to: string): void {
@@ -45,4 +45,13 @@ export function linkTree(from: string, to: string): void {
     if (entry.isDirectory()) linkTree(source, target);
     else linkOrCopyFile(source, target);
   }
+}
+
+/** Every file under `folder` (none if it is not there), as paths relative to it, sorted. */
+export function filesUnder(folder: string): string[] {
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(folder, join(entry.parentPath, entry.name)))
+    .sort();
 }

@@ -26,7 +26,7 @@ import { join } from 'node:path';
 import { codeFingerprint } from '../ingest/cache.ts';
 import { countBySeverity, type IngestResult } from '../ingest/ingest-folder.ts';
 import type { Report } from '../schema/report.ts';
-import { BulkWriter, previousManifest, type ReportContent } from './bulk.ts';
+import { BulkWriter, previousManifest, type ChecksumEntry, type ReportContent } from './bulk.ts';
 import { MANIFEST, manifestText, newManifest, reportDigest, type DataManifest } from './data-manifest.ts';
 import { linkOrCopyFile } from './link-files.ts';
 import { reportCsv } from './report-csv.ts';
@@ -94,7 +94,7 @@ export async function writeData(
   reportsFolder: string,
   outputFolder: string,
   previousFolder: string | null = null,
-): Promise<{ reused: number; digests: Map<string, string> }> {
+): Promise<{ reused: number; digests: Map<string, string>; checksums: ChecksumEntry[] }> {
   const previous = previousBuild(previousFolder);
   for (const sub of ['reports', 'sources', 'bulk']) {
     await rm(join(outputFolder, sub), { recursive: true, force: true });
@@ -159,5 +159,5 @@ export async function writeData(
   await writeFile(join(outputFolder, 'checksums.json'), `${JSON.stringify(checksums, null, 2)}\n`);
   await writeFile(join(outputFolder, 'build.json'), `${JSON.stringify({ fingerprint: codeFingerprint() }, null, 2)}\n`);
   await writeFile(join(outputFolder, MANIFEST), manifestText(newManifest(digests, zipBytes, files)));
-  return { reused, digests: new Map(digests.map(({ id, digest }) => [id, digest])) };
+  return { reused, digests: new Map(digests.map(({ id, digest }) => [id, digest])), checksums };
 }

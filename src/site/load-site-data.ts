@@ -3,7 +3,6 @@
  * arranged by agency, year and region. Templates only render what this returns; they never
  * parse a report or add numbers up.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SCHEMA_VERSION, type Block, type Report } from '../schema/report.ts';
@@ -16,7 +15,6 @@ import { agencyCharts, yearCharts, type ChartSpec } from './chart-data.ts';
 import { ruleLabel } from './rule-labels.ts';
 import type { ChecksumEntry } from '../publish/bulk.ts';
 import { dataDictionary, type DictionaryEntry } from '../publish/data-dictionary.ts';
-import { planRender, type RenderPlan } from './page-reuse.ts';
 import { searchParts } from './search-parts.ts';
 
 export interface ReportPage {
@@ -89,8 +87,18 @@ export interface SiteData {
   receivedByYear: Array<{ year: number; total: number; reports: number; blank: number }>;
   /** How many parts the search index is in (src/build/search-index.ts), for the search page. */
   searchParts: number;
-  /** The report, agency and year pages this build renders (the others are the last build's). */
-  render: RenderPlan;
+  /**
+   * The report, agency and year pages to render: all of them, unless the build renders fewer (it
+   * reuses unchanged pages from the last build and renders in passes; see build-portal.ts).
+   */
+  render: PageSet;
+}
+
+/** Report, agency and year pages: the paginated templates' data. */
+export interface PageSet {
+  reports: ReportPage[];
+  agencies: AgencyPage[];
+  years: YearPage[];
 }
 
 // One collator for every sort, made once: the same order as `localeCompare(b, 'zh-CN')` (and,
@@ -126,17 +134,7 @@ function regionTree(agencies: AgencyPage[]): RegionNode[] {
   return roots;
 }
 
-/**
- * The site's data from the records. `previous`: the folder holding the last build's data/ and
- * _site/, whose unchanged pages are reused (see page-reuse.ts); `recordDigests`: a digest of each
- * record, if known (the build's, of its record and Markdown; loadSiteData's, of its file).
- */
-export function buildSiteData(
-  reports: Report[],
-  failures: IngestFailure[],
-  downloads: ChecksumEntry[] = [],
-  { previous = null, recordDigests = new Map() }: { previous?: string | null; recordDigests?: Map<string, string> } = {},
-): SiteData {
+export function buildSiteData(reports: Report[], failures: IngestFailure[], downloads: ChecksumEntry[] = []): SiteData {
   const pages: ReportPage[] = reports.map((report) => {
     // The parts and their table layouts are made when the report's page is rendered: a build
     // that reuses most pages from the one before (page-reuse.ts) never needs most of them.
@@ -271,7 +269,7 @@ export function buildSiteData(
     metrics: ALL_METRICS,
     receivedByYear,
     searchParts: searchParts(pages.length + agencies.length),
-    render: planRender(pages, agencies, years, recordDigests, previous),
+    render: { reports: pages, agencies, years },
   };
 }
 
@@ -281,10 +279,8 @@ export function buildSiteData(
  * which took a third of the loading time; a record written for another version of the schema is
  * refused, since the pages would misread it.
  */
-function readRecord(path: string, digests: Map<string, string>): Report {
-  const text = readFileSync(path, 'utf8');
-  const record = JSON.parse(text) as Report;
-  digests.set(record.id, createHash('sha256').update(text).digest('hex'));
+function readRecord(path: string): Report {
+  const record = JSON.parse(readFileSync(path, 'utf8')) as Report;
   if (record.schemaVersion !== SCHEMA_VERSION) {
     throw new Error(
       `${path} was written for schema version ${String(record.schemaVersion)}, not ${SCHEMA_VERSION}: run npm run ingest again`,
@@ -293,17 +289,16 @@ function readRecord(path: string, digests: Map<string, string>): Report {
   return record;
 }
 
-export function loadSiteData(folder: string, previous: string | null = null): SiteData {
+export function loadSiteData(folder: string): SiteData {
   const indexPath = join(folder, 'index.json');
   if (!existsSync(indexPath)) {
     throw new Error(`${indexPath} not found: run npm run ingest (npm run build does) before building the site`);
   }
   const index = JSON.parse(readFileSync(indexPath, 'utf8')) as { reports: Array<{ id: string }>; failures: IngestFailure[] };
-  const recordDigests = new Map<string, string>();
-  const reports = index.reports.map((entry) => readRecord(join(folder, 'reports', `${entry.id}.json`), recordDigests));
+  const reports = index.reports.map((entry) => readRecord(join(folder, 'reports', `${entry.id}.json`)));
   const checksums = join(folder, 'checksums.json');
   const downloads = existsSync(checksums) ? (JSON.parse(readFileSync(checksums, 'utf8')) as ChecksumEntry[]) : [];
-  return buildSiteData(reports, index.failures, downloads, { previous, recordDigests });
+  return buildSiteData(reports, index.failures, downloads);
 }
 
 /**

@@ -12,11 +12,11 @@
  * pages gives the same site, byte for byte, as one that renders everything (test/build.test.ts).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { codeFingerprint } from '../ingest/cache.ts';
-import { linkFiles } from '../publish/link-files.ts';
-import type { AgencyPage, ReportPage, YearPage } from './load-site-data.ts';
+import { filesUnder, linkFiles } from '../publish/link-files.ts';
+import type { AgencyPage, PageSet, ReportPage, YearPage } from './load-site-data.ts';
 
 const PROJECT = join(import.meta.dirname, '..', '..');
 
@@ -30,25 +30,15 @@ interface Manifest {
 }
 
 /** The paginated pages to render in this build, and where the others come from. */
-export interface RenderPlan {
-  reports: ReportPage[];
-  agencies: AgencyPage[];
-  years: YearPage[];
+export interface RenderPlan extends PageSet {
   /** Every paginated page's address and digest. */
   digests: Map<string, string>;
-  /** Addresses whose page is linked from `previousSite`. */
-  reused: string[];
+  /** The pages linked from `previousSite`: address → the SHA-256 of the page. */
+  reused: Map<string, string>;
   previousSite: string | null;
   fingerprint: string;
 }
 
-function filesUnder(folder: string): string[] {
-  if (!existsSync(folder)) return [];
-  return readdirSync(folder, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
-}
 
 let fingerprint: string | undefined;
 
@@ -60,8 +50,8 @@ let fingerprint: string | undefined;
 export function pageFingerprint(): string {
   if (fingerprint) return fingerprint;
   const hash = createHash('sha256').update(`${codeFingerprint()}\n${process.env['GONGKAI_SITE_URL'] ?? ''}\n`);
-  const files = [...filesUnder(join(PROJECT, 'src', 'site')), ...filesUnder(join(PROJECT, 'templates')), join(PROJECT, '.eleventy.ts')];
-  for (const path of files) hash.update(`${relative(PROJECT, path)}\n`).update(readFileSync(path)).update('\n');
+  const files = [...['src/site', 'templates'].flatMap((folder) => filesUnder(join(PROJECT, folder)).map((name) => join(folder, name))), '.eleventy.ts'];
+  for (const path of files) hash.update(`${path}\n`).update(readFileSync(join(PROJECT, path))).update('\n');
   fingerprint = hash.digest('hex').slice(0, 32);
   return fingerprint;
 }
@@ -70,15 +60,16 @@ const sha256 = (content: string | Buffer) => createHash('sha256').update(content
 const pageFile = (site: string, address: string) => join(site, ...address.split('/').filter(Boolean), 'index.html');
 
 /**
- * Each page's digest. `recordDigests` gives a digest of each report's record (the build's, of its
- * record and Markdown; without one, of its JSON); everything else on a report page but its
- * agency's years is computed from the record by the page code.
+ * Each page's digest. `recordDigests` gives a digest of each report's record (the data step's, of
+ * its record and Markdown); everything else on a report page but its agency's years is computed
+ * from the record by the page code.
  */
 export function pageDigests(reports: ReportPage[], agencies: AgencyPage[], years: YearPage[], recordDigests: Map<string, string>): Map<string, string> {
   const digests = new Map<string, string>();
   const reportDigest = new Map<ReportPage, string>();
   for (const page of reports) {
-    const record = recordDigests.get(page.report.id) ?? sha256(JSON.stringify(page.report));
+    const record = recordDigests.get(page.report.id);
+    if (!record) throw new Error(`no digest of the record ${page.report.id}`);
     const digest = sha256(`${record}\n${JSON.stringify(page.agencyYears)}`);
     reportDigest.set(page, digest);
     digests.set(page.address, digest);
@@ -111,13 +102,13 @@ export function planRender(reports: ReportPage[], agencies: AgencyPage[], years:
   const current = pageFingerprint();
   const manifest = previous ? readManifest(join(previous, 'data')) : null;
   const previousSite = previous && manifest?.fingerprint === current ? join(previous, '_site') : null;
-  const reused = new Set<string>();
+  const reused = new Map<string, string>();
   if (previousSite && manifest) {
     for (const [address, digest] of digests) {
       const entry = manifest.pages[address];
       if (entry?.input !== digest) continue;
       try {
-        if (sha256(readFileSync(pageFile(previousSite, address))) === entry.output) reused.add(address);
+        if (sha256(readFileSync(pageFile(previousSite, address))) === entry.output) reused.set(address, entry.output);
       } catch {
         // Gone: rendered again.
       }
@@ -129,21 +120,18 @@ export function planRender(reports: ReportPage[], agencies: AgencyPage[], years:
     agencies: fresh(agencies),
     years: fresh(years),
     digests,
-    reused: [...reused],
+    reused,
     previousSite,
     fingerprint: current,
   };
 }
 
 /** After Eleventy wrote the site: links the reused pages into it and writes the manifest. */
-export function finishPages(plan: RenderPlan, site: string, dataFolder: string, previous: string | null): void {
-  const oldManifest = previous ? readManifest(join(previous, 'data')) : null;
+export function finishPages(plan: RenderPlan, site: string, dataFolder: string): void {
+  linkFiles([...plan.reused.keys()].map((address) => [pageFile(plan.previousSite!, address), pageFile(site, address)] as const));
   const pages: Manifest['pages'] = {};
-  linkFiles(plan.reused.map((address) => [pageFile(plan.previousSite!, address), pageFile(site, address)] as const));
-  const reused = new Set(plan.reused);
   for (const [address, input] of [...plan.digests].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const output = reused.has(address) ? oldManifest!.pages[address]!.output : sha256(readFileSync(pageFile(site, address)));
-    pages[address] = { input, output };
+    pages[address] = { input, output: plan.reused.get(address) ?? sha256(readFileSync(pageFile(site, address))) };
   }
   writeFileSync(join(dataFolder, PAGE_MANIFEST), `${JSON.stringify({ fingerprint: plan.fingerprint, pages } satisfies Manifest, null, 1)}\n`);
 }
