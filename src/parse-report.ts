@@ -61,7 +61,8 @@ export function parseTextSource(source: SourceFile): Report {
   return analyseText(source).report;
 }
 
-export function reportFromTree({ tree, metadata: sourceMetadata }: FrontEndResult, source: SourceFile, decoded: DecodedText | null): Report {
+export function reportFromTree(frontEnd: FrontEndResult, source: SourceFile, decoded: DecodedText | null): Report {
+  const { tree, metadata: sourceMetadata } = frontEnd;
   const structure = findSections(tree);
   const lines = decoded ? decoded.text.split('\n').length - (decoded.text.endsWith('\n') ? 1 : 0) : null;
   if (structure.parts.length === 0 && structure.tables.length === 0) {
@@ -74,6 +75,9 @@ export function reportFromTree({ tree, metadata: sourceMetadata }: FrontEndResul
   }
 
   const findings = new Findings();
+  for (const finding of frontEnd.findings ?? []) {
+    findings.add(finding.rule, finding.severity, finding.message, { line: finding.line, column: finding.column });
+  }
   if (decoded && decoded.incompleteTail > 0) {
     findings.warning(
       'truncated-file',

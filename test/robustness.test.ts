@@ -6,6 +6,7 @@
  * explore other seeds and k times as many cases.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
@@ -119,6 +120,25 @@ describe.each(['.txt', '.md', '.html'])('mutated %s reports', (extension) => {
       { numRuns: RUNS[extension]! * Number(process.env['FC_SCALE'] ?? 1), seed: Number(process.env['FC_SEED'] ?? 20261121) },
     );
     // Both outcomes occur: the mutations are neither all harmless nor all fatal.
+    expect(seen.record).toBeGreaterThan(0);
+    expect(seen.refused).toBeGreaterThan(0);
+  }, 300_000);
+});
+
+describe('mutated text of report pages (copied, innerText, a crawler’s capture)', () => {
+  const forms = join(import.meta.dirname, 'page-forms');
+  const inputs = ['html-2019-template-signed-changes', 'pingtan-2023-jiaotong-jianshe', 'pingtan-2025-jinjing-pianqu'].flatMap((name) =>
+    ['copied.txt', 'inner-text.txt', 'capture.txt'].map((form) => readFileSync(join(forms, name, form), 'utf8').replace(/\r/g, '\n')),
+  );
+
+  it('end as a record or a clear refusal, never an uncaught exception', async () => {
+    const seen = { record: 0, refused: 0 };
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...inputs), fc.array(mutation, { minLength: 1, maxLength: 6 }), encoding, async (input, mutations, target) => {
+        seen[await outcome('reports/2021-测试.txt', mutate(input, mutations, target))]++;
+      }),
+      { numRuns: 300 * Number(process.env['FC_SCALE'] ?? 1), seed: Number(process.env['FC_SEED'] ?? 20261203) },
+    );
     expect(seen.record).toBeGreaterThan(0);
     expect(seen.refused).toBeGreaterThan(0);
   }, 300_000);

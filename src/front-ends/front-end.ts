@@ -5,12 +5,15 @@
  */
 import type { Root } from 'mdast';
 import type { SourceInfo } from '../schema/report.ts';
+import type { FrontEndFinding } from './template-rows.ts';
 
 export type SourceMetadata = NonNullable<SourceInfo['metadata']>;
 
 export interface FrontEndResult {
   tree: Root;
   metadata: SourceMetadata | null;
+  /** What the front end could not read for sure (a row whose cells it could not tell apart …). */
+  findings?: FrontEndFinding[];
 }
 
 /** A metadata record with every field empty. */

@@ -8,12 +8,40 @@ import type { FrontEndResult } from './front-end.ts';
 import { htmlToMdast } from './html-to-mdast.ts';
 import { markdownToMdast } from './markdown-to-mdast.ts';
 import { textDumpToMdast } from './text-dump-to-mdast.ts';
+import { pageTextToMdast } from './page-text-to-mdast.ts';
 
 export type TextFormat = Exclude<SourceFormat, 'docx'>;
 
+/**
+ * The layouts a text file comes in: text extracted from a Word file (each table cell on a line
+ * that starts with a tab), or the text of a web page (copied in a browser, innerText, a crawler's
+ * capture: tabs between cells or none, one cell per line, blank cells as blank lines or nothing).
+ */
+export type TextLayout = 'word-dump' | 'page-text';
+
+export const textLayouts: Readonly<Record<TextLayout, (text: string) => FrontEndResult>> = {
+  'word-dump': (text) => ({ tree: textDumpToMdast(text), metadata: null }),
+  'page-text': pageTextToMdast,
+};
+
+/**
+ * Which layout a text is in. A Word file's text has its table cells on lines that begin with a
+ * tab and hold nothing else; a page's text has numbers on lines of their own, or tabs between
+ * the cells of a line.
+ */
+export function textLayout(text: string): TextLayout {
+  let dumpCells = 0;
+  let pageCells = 0;
+  for (const line of text.split('\n')) {
+    if (/^\t+[^\t\s]/.test(line) && !/[^\t]\t/.test(line.trimEnd())) dumpCells++;
+    else if (/[^\t\s]\t/.test(line) || /^[ \u3000\u00a0]*[0-9０-９][0-9０-９,，.]*[ \u3000\u00a0]*$/.test(line)) pageCells++;
+  }
+  return dumpCells >= 10 && dumpCells > pageCells ? 'word-dump' : 'page-text';
+}
+
 /** Front ends that read decoded text. */
 export const textFrontEnds: Readonly<Record<TextFormat, (text: string) => FrontEndResult>> = {
-  text: (text) => ({ tree: textDumpToMdast(text), metadata: null }),
+  text: (text) => textLayouts[textLayout(text)](text),
   markdown: markdownToMdast,
   html: htmlToMdast,
 };

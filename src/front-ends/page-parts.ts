@@ -298,14 +298,21 @@ export function pageParts(html: string): PageParts {
 }
 
 export function metadataFromParts(parts: PageParts, titleText: string | null): SourceMetadata {
-  const metadata = emptyMetadata('page');
-  for (const [field, pattern] of META_FIELDS) {
-    const match = pattern.exec(parts.outside);
-    if (match) (metadata as Record<string, unknown>)[field] = match[1]!.trim();
-  }
-  metadata.title = parts.meta.ArticleTitle ?? titleText;
+  const metadata = metadataFromText(parts.outside, parts.meta.ArticleTitle ?? titleText);
   metadata.agency ??= parts.meta.ContentSource;
   metadata.publishedOn = isoDate(metadata.publishedOn) ?? isoDate(parts.meta.PubDate);
+  return metadata;
+}
+
+/** What a page states around the report, in its text (发布机构：…, 发文日期：…, 索引号：…). */
+export function metadataFromText(outside: string, title: string | null): SourceMetadata {
+  const metadata = emptyMetadata('page');
+  for (const [field, pattern] of META_FIELDS) {
+    const match = pattern.exec(outside);
+    if (match) (metadata as Record<string, unknown>)[field] = match[1]!.trim();
+  }
+  metadata.title = title;
+  metadata.publishedOn = isoDate(metadata.publishedOn);
   return metadata;
 }
 
