@@ -108,6 +108,7 @@ export function reportFromTree(frontEnd: FrontEndResult, source: SourceFile, dec
   const proactive = extractProactive(tablesOf('proactive'), template, context);
   const applications = extractApplications(tablesOf('applications'), template, context);
   const reviewLitigation = extractReviewLitigation(tablesOf('reviewLitigation'), context);
+  refuseWithoutNumbers({ proactive, applications, reviewLitigation }, structure.tables, findings);
   const otherPart = sections.find((section) => section.key === 'other');
   const fees = extractFees(otherPart?.blocks ?? [], tablesOf('fees'), context);
 
@@ -147,4 +148,30 @@ export function reportFromTree(frontEnd: FrontEndResult, source: SourceFile, dec
     throw new Error(`Internal error: the record for ${source.path} does not match the schema:\n${issues.join('\n')}`);
   }
   return validated.data;
+}
+
+/**
+ * A report of which not one number of its three tables could be read — no table found, or
+ * tables whose every cell is blank or could not be told apart — is not published as blanks: it
+ * is refused, with what was found instead.
+ */
+function refuseWithoutNumbers(tables: Record<string, unknown>, located: LocatedTable[], findings: Findings): void {
+  const hasNumber = (value: unknown): boolean =>
+    typeof value === 'number' || (value !== null && typeof value === 'object' && Object.values(value).some(hasNumber));
+  if (hasNumber(tables)) return;
+  const statistical = located.filter((table) => table.kind === 'proactive' || table.kind === 'applications' || table.kind === 'reviewLitigation');
+  const why = findings.items
+    .filter((finding) => finding.severity === 'error')
+    .slice(0, 3)
+    .map((finding) => (finding.message.length > 60 ? `${finding.message.slice(0, 60)}……` : finding.message));
+  const found =
+    statistical.length === 0
+      ? '没有找到三张统计表中的任何一张（主动公开、收到和处理申请、复议诉讼）'
+      : `找到${statistical.length}张统计表（${lineLabel(statistical[0]!.line)}起），但其中没有一个可读的数字`;
+  throw new ReportError(
+    'no-table-values',
+    `${found}：三张表全部为空的报告不予发布，请改用机构发布的网页、Word 或 PDF 版本${why.length > 0 ? `。读取时的问题：${why.join('；')}` : ''}`,
+    statistical[0]?.line ?? 1,
+    1,
+  );
 }

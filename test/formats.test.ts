@@ -78,6 +78,18 @@ describe.each(samples)('$name in every format', ({ input }) => {
     expect(again.year).toBe(report.year);
   });
 
+  it('as text copied from the Word file (a row a line, tabs between its cells)', async () => {
+    const { report, frontEnd } = await original;
+    const text = padded(frontEnd.tree)
+      .children.map((node) =>
+        node.type === 'table' ? node.children.map((row) => row.children.map((cell) => toString(cell)).join('\t')).join('\n') : toString(node),
+      )
+      .join('\n');
+    const again = await parseReportBytes('report.txt', Buffer.from(text));
+    expect(tables(again)).toEqual(tables(report));
+    expect(again.agency.name).toBe(report.agency.name);
+  });
+
   it('as a Word file', async () => {
     const { report, frontEnd } = await original;
     const again = await parseReportBytes('report.docx', await asWordFile(frontEnd.tree));

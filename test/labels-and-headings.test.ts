@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeLabel, numeralValue, splitNumbering } from '../src/report-format/labels.ts';
-import { matchPartHeading } from '../src/report-format/parts.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { matchPartHeading, partHeadingOf, splitPartHeading } from '../src/report-format/parts.ts';
+import { parseReportBytes } from '../src/parse-report.ts';
 
 describe('normalizeLabel', () => {
   it('folds full-width forms, spaces and quotes', () => {
@@ -63,5 +66,55 @@ describe('matchPartHeading on web pages', () => {
     expect(matchPartHeading('　　三、收到和处理政府信息公开申请情况（有关情况附表）')?.part).toBe(3);
     expect(matchPartHeading('六、存在的主要问题及改进措施')?.part).toBe(5);
     expect(matchPartHeading('五、信息处理费收取情况')).toBeUndefined();
+  });
+});
+
+describe('part headings as real reports word them', () => {
+  const part = (line: string) => partHeadingOf(line)?.part;
+
+  it('recognises a part by its number and key words', () => {
+    expect(part('四、因政府信息公开工作被申请行政复议、提起行政诉讼情况')).toBe(4);
+    expect(part('第四部分 行政复议和行政诉讼情况')).toBe(4);
+    expect(part('3.政府信息公开申请办理情况')).toBe(3);
+    expect(part('收到和处理政府信息公开申请情况')).toBe(3);
+    expect(part('五、存在的问题和不足')).toBe(5);
+  });
+
+  it('does not take a table’s row labels or a subsection for a part', () => {
+    for (const line of ['三、本年度办理结果', '二、上年结转政府信息公开申请数量', '一、本年新收政府信息公开申请数量', '四、结转下年度继续办理', '（二）主动公开', '五、信息处理费收取情况']) {
+      expect(part(line), line).toBeUndefined();
+    }
+  });
+
+  it('splits a heading run together with its first sentence, and leaves a heading with a note alone', () => {
+    expect(splitPartHeading('一、总体情况2023年，我局坚持公开为常态。')).toMatchObject({ heading: '一、总体情况', rest: '2023年，我局坚持公开为常态。' });
+    expect(splitPartHeading('五、存在的主要问题及改进情况一是公开内容还不够丰富。')).toMatchObject({
+      heading: '五、存在的主要问题及改进情况',
+      rest: '一是公开内容还不够丰富。',
+    });
+    expect(splitPartHeading('二、主动公开政府信息情况（有关情况附表）')).toBeUndefined();
+    expect(splitPartHeading('一、总体情况')).toBeUndefined();
+  });
+});
+
+describe('a report whose headings are worded otherwise', () => {
+  const sample = readFileSync(join(import.meta.dirname, 'fixtures', '2021-template-label-drift', 'input.txt'), 'utf8');
+
+  it('finds every part, and a subsection worded like a part does not take its place', async () => {
+    const text = sample
+      .replace(/^政府信息公开行政复议、行政诉讼情况$/m, '四、因政府信息公开工作被申请行政复议、提起行政诉讼情况')
+      .replace(/^(一、总体情况)$/m, '$1\n二、主动公开工作\n本年度主动公开信息若干条。');
+    const report = await parseReportBytes('reports/x.txt', Buffer.from(text));
+    expect(report.sections.map((section) => section.part)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(report.sections.find((section) => section.part === 4)!.heading).toBe('四、因政府信息公开工作被申请行政复议、提起行政诉讼情况');
+    expect(report.sections.find((section) => section.part === 2)!.heading).not.toBe('二、主动公开工作');
+    const original = await parseReportBytes('reports/x.txt', Buffer.from(sample));
+    expect(report.reviewLitigation).toEqual(original.reviewLitigation);
+  });
+
+  it('names the agency from an attachment line when the title does not', async () => {
+    const text = sample.replace(/^世纪街道2021年政府信息公开工作报告$/m, '附件：某某省某某厅2021年政府信息公开工作年度报告');
+    const report = await parseReportBytes('reports/x.txt', Buffer.from(text));
+    expect(report.agency.name).toBe('某某省某某厅');
   });
 });

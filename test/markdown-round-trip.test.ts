@@ -3,8 +3,8 @@
  * what depends on the file itself (its format, bytes and line numbers) and where a value was
  * read (the Markdown says in front matter what a web page said in its metadata).
  */
-import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import type { Table } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -32,7 +32,8 @@ export function content(report: Report): unknown {
   return strip(report);
 }
 
-const cases = fixtureCases().filter((c) => c.name !== 'not-a-report');
+// Refused files (expected-error.json) have no record to compare.
+const cases = fixtureCases().filter((c) => !existsSync(join(c.dir, 'expected-error.json')));
 
 describe('Markdown round trip', () => {
   it.each(cases.map((c) => [c.name, c.input]))('%s', async (_, input) => {

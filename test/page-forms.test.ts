@@ -128,6 +128,17 @@ describe('text that lost the edges of its cells is refused where it cannot be re
     expect(expectNoWrongNumber(report, expected(name))).toBeGreaterThan(0);
   });
 
+  it('a capture whose part 4 is worded otherwise still has its part 4 and its table', async () => {
+    const name = 'pingtan-2023-jiaotong-jianshe';
+    const text = readFileSync(join(FORMS, name, 'capture.txt'), 'utf8').replace(
+      /四、政府信息公开行政复议、行政诉讼情况/,
+      '四、因政府信息公开工作被申请行政复议、提起行政诉讼情况',
+    );
+    const report = await read(name, 'capture.txt', Buffer.from(text));
+    expect(report.sections.find((section) => section.part === 4)?.heading).toBe('四、因政府信息公开工作被申请行政复议、提起行政诉讼情况');
+    expect(report.reviewLitigation).toEqual(expected(name).reviewLitigation);
+  });
+
   it('a page’s text with no report in it is refused as one', async () => {
     const text = readFileSync(join(FORMS, 'pingtan-2023-jiaotong-jianshe', 'copied.txt'), 'utf8');
     const navigation = text.slice(0, text.indexOf('一、总体情况'));

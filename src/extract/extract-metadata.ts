@@ -32,14 +32,23 @@ const CONTACT_PATTERNS = {
   email: /(?:电子邮箱|电子邮件|邮箱|E-?mail)[:：]\s*([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})/i,
 } as const;
 
+/** An attachment line that names the report: 附件：某某厅2022年政府信息公开工作年度报告. */
+const ATTACHMENT = /附件[ \t\u3000]*\d*[ \t\u3000]*[:：][ \t\u3000]*([^\n。；;]{2,60}?(?:报告|年报))/;
+
 function agencyFromTitle(title: string): string | null {
   const name = title
     .replace(/\s+/g, '')
+    .replace(/^附件\d*[:：]/, '')
     .replace(TITLE_SUFFIX, '')
     .replace(/(?:19|20)\d{2}年度?/g, '')
     .replace(/^关于/, '')
     .replace(/的$/, '');
   return name.length >= 2 ? name : null;
+}
+
+function attachmentAgency(text: string): string | null {
+  const named = ATTACHMENT.exec(text)?.[1];
+  return named ? agencyFromTitle(named) : null;
 }
 
 function agencyFromSignature(blocks: Block[]): string | null {
@@ -104,6 +113,7 @@ export function extractMetadata(
   const candidates: Array<[string | null, NameFrom]> = [
     [editor?.agency ?? null, 'frontMatter'],
     [title ? agencyFromTitle(title) : null, 'title'],
+    [attachmentAgency(allText), 'title'],
     [RECEIVING_BODY.exec(allText)?.[1] ?? null, 'receivingBody'],
     [agencyFromSignature(texts), 'signature'],
     [page?.agency ?? null, 'pageMetadata'],

@@ -4,7 +4,7 @@
  */
 import type { Heading, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { matchPartHeading } from '../report-format/parts.ts';
+import { partHeadingOf, splitPartHeading } from '../report-format/parts.ts';
 
 const SUBSECTION_NUMBERING = /^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、)/;
 const MAX_SUBSECTION_HEADING = 30;
@@ -30,16 +30,17 @@ export function joinText(before: string, after: string): string {
  * heading as a bold paragraph) become headings: depth 2 for the six parts, 3 for subsections.
  */
 export function promoteHeadings(tree: Root): Root {
+  splitRunOnHeadings(tree);
   promoteTitle(tree);
   let seenPart = false;
   tree.children = tree.children.map((node): RootContent => {
     if (node.type === 'heading') {
-      if (matchPartHeading(toString(node))) seenPart = true;
+      if (partHeadingOf(toString(node))) seenPart = true;
       return node;
     }
     if (node.type !== 'paragraph') return node;
     const text = toString(node).trim();
-    const depth = matchPartHeading(text) ? 2 : seenPart && isSubsectionHeading(text) ? 3 : undefined;
+    const depth = partHeadingOf(text) ? 2 : seenPart && isSubsectionHeading(text) ? 3 : undefined;
     if (depth === undefined) return node;
     if (depth === 2) seenPart = true;
     const heading: Heading = {
@@ -58,13 +59,13 @@ export function promoteHeadings(tree: Root): Root {
  * title (a Word title style comes out of mammoth as a plain paragraph).
  */
 function promoteTitle(tree: Root): void {
-  const isTitle = (node: RootContent) => node.type === 'heading' && node.depth === 1 && !matchPartHeading(toString(node));
+  const isTitle = (node: RootContent) => node.type === 'heading' && node.depth === 1 && !partHeadingOf(toString(node));
   if (tree.children.some(isTitle)) return;
   for (const [index, node] of tree.children.entries()) {
-    if (node.type === 'heading' && matchPartHeading(toString(node))) return;
+    if (node.type === 'heading' && partHeadingOf(toString(node))) return;
     if (node.type !== 'paragraph') continue;
     const text = toString(node).trim();
-    if (matchPartHeading(text)) return;
+    if (partHeadingOf(text)) return;
     if (text.length <= 60 && /报告$/.test(text) && !/[。；;]/.test(text)) {
       // A title set on two lines (机构名 / 2023年度……报告) is one title.
       const previous = tree.children[index - 1];
@@ -80,4 +81,31 @@ function promoteTitle(tree: Root): void {
       return;
     }
   }
+}
+
+/**
+ * A paragraph that starts with a part heading and runs on (一、总体情况2023年，我局……) becomes
+ * the heading and a paragraph of the rest, both on the paragraph's line.
+ */
+function splitRunOnHeadings(tree: Root): void {
+  tree.children = tree.children.flatMap((node): RootContent[] => {
+    if (node.type !== 'paragraph') return [node];
+    const text = toString(node);
+    const split = splitPartHeading(text);
+    if (!split) return [node];
+    const start = node.position?.start;
+    const restAt = text.indexOf(split.rest, split.heading.length);
+    const middle = start && restAt >= 0 ? { line: start.line, column: start.column + restAt, offset: (start.offset ?? 0) + restAt } : undefined;
+    const heading: RootContent = {
+      type: 'paragraph',
+      children: [{ type: 'text', value: split.heading }],
+      ...(start && middle ? { position: { start, end: middle } } : {}),
+    };
+    const rest: RootContent = {
+      type: 'paragraph',
+      children: [{ type: 'text', value: split.rest }],
+      ...(middle && node.position ? { position: { start: middle, end: node.position.end } } : {}),
+    };
+    return [heading, rest];
+  });
 }

@@ -15,7 +15,7 @@
  * Positions point into the text, so every value traces to its line.
  */
 import type { Paragraph, Root, RootContent, Table, TableCell, TableRow } from 'mdast';
-import { matchPartHeading } from '../report-format/parts.ts';
+import { partHeadingOf } from '../report-format/parts.ts';
 import { joinText, promoteHeadings } from './block-kinds.ts';
 import type { FrontEndResult } from './front-end.ts';
 import { metadataFromText } from './page-parts.ts';
@@ -134,13 +134,13 @@ export function pageTextToMdast(text: string): FrontEndResult {
 }
 
 function isTableLine(line: Line): boolean {
-  if (line.text.length > MAX_TABLE_LINE || matchPartHeading(line.text)) return false;
+  if (line.text.length > MAX_TABLE_LINE || partHeadingOf(line.text)) return false;
   return !SENTENCE_END.test(line.text) || line.raw.includes('\t');
 }
 
 /** Where the report is in the page's text, and the line of its title. */
 function reportRange(lines: Line[]): { start: number; end: number; title: { from: number; to: number } | null } {
-  const parts = lines.filter((line) => matchPartHeading(line.text)).map((line) => line.index);
+  const parts = lines.filter((line) => partHeadingOf(line.text)).map((line) => line.index);
   if (parts.length === 0) return { start: 0, end: lines.length, title: null };
   const first = parts[0]!;
   const last = parts.at(-1)!;
@@ -189,7 +189,7 @@ function reportRange(lines: Line[]): { start: number; end: number; title: { from
 }
 
 function isProse(text: string): boolean {
-  return text.length > 40 || SENTENCE_END.test(text) || matchPartHeading(text) !== undefined;
+  return text.length > 40 || SENTENCE_END.test(text) || partHeadingOf(text) !== undefined;
 }
 
 /** A line's pieces: cells split at tabs, or a label and the numbers after it split at spaces. */

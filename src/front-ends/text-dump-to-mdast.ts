@@ -19,7 +19,7 @@ import type {
   TableCell,
   TableRow,
 } from 'mdast';
-import { matchPartHeading } from '../report-format/parts.ts';
+import { partHeadingOf } from '../report-format/parts.ts';
 import { looksLikeValue } from '../report-format/numbers.ts';
 import { isSubsectionHeading, joinText } from './block-kinds.ts';
 
@@ -138,7 +138,7 @@ export function textDumpToMdast(text: string): Root {
   /** A line without a tab inside a table: more text for the last cell, or the table's end. */
   const continuesCell = (index: number, content: string): boolean => {
     const cell = lastCell();
-    if (!table || !cell || matchPartHeading(content)) return false;
+    if (!table || !cell || partHeadingOf(content)) return false;
     const cellText = textOf(cell);
     if (cellText !== '' && looksLikeValue(cellText)) return false;
     const nextIsCell = lines[index + 1]?.startsWith('\t') ?? false;
@@ -151,7 +151,7 @@ export function textDumpToMdast(text: string): Root {
       const isTitleLine =
         content.length <= MAX_TITLE_LINE &&
         !/[。；;]/.test(content) &&
-        !matchPartHeading(content) &&
+        !partHeadingOf(content) &&
         !ATTACHMENT_LABEL.test(content);
       if (isTitleLine) {
         titleLines.push({ index, raw, text: content });
@@ -168,7 +168,7 @@ export function textDumpToMdast(text: string): Root {
       }
     }
 
-    const part = matchPartHeading(content);
+    const part = partHeadingOf(content);
     if (part) {
       titleDone = true;
       children.push({ type: 'heading', depth: 2, children: [{ type: 'text', value: content }], position });

@@ -70,3 +70,58 @@ export function matchPartHeading(line: string): PartSpec | undefined {
   const unpunctuated = /^[一二三四五六七八九十]{1,2}(.+)$/.exec(bare);
   return unpunctuated ? PARTS.find((part) => part.pattern.test(unpunctuated[1]!)) : undefined;
 }
+
+/** Numbering a part heading has (二、 2. 第二部分), not a subsection's （二）. */
+const PART_NUMBERING = /^(?:([一二三四五六])[、.．]|([1-6])[、.．](?!\d)|第([一二三四五六])部分[:：、]?)/;
+const PART_NUMBERS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6 };
+
+/** The words a part's heading has however an agency words it, given its number. */
+const PART_WORDS: Readonly<Record<number, (text: string) => boolean>> = {
+  1: (t) => /^(?:工作)?(?:总体|基本|总的)情况|^概述|^总体/.test(t),
+  2: (t) => /^主动公开/.test(t) && /情况|信息|工作/.test(t),
+  3: (t) => /申请/.test(t) && /收到|受理|处理|办理/.test(t),
+  4: (t) => /行政复议|复议/.test(t) && /诉讼/.test(t),
+  5: (t) => /问题/.test(t) && /改进|整改|措施|情况|不足/.test(t),
+  6: (t) => /^其他|需要报告|需要说明/.test(t),
+};
+
+/**
+ * A part heading worded otherwise than the template (四、因政府信息公开工作被申请行政复议、提起行政
+ * 诉讼情况): recognised by its number and its key words. Only a part's own numbering counts
+ * (四、, 4., 第四部分), and only a short line without a full stop.
+ */
+export function matchPartHeadingLoosely(line: string): PartSpec | undefined {
+  if (line.length > MAX_HEADING_LENGTH * 2) return undefined;
+  const normalized = normalizeLabel(line);
+  if (normalized.length > MAX_HEADING_LENGTH || /[。；;]/.test(normalized)) return undefined;
+  const match = PART_NUMBERING.exec(normalized);
+  if (!match) return undefined;
+  const part = match[2] ? Number(match[2]) : PART_NUMBERS[match[1] ?? match[3]!]!;
+  const text = normalized.slice(match[0].length).replace(/[:：。.]$/, '');
+  return PART_WORDS[part]!(text) ? PARTS[part - 1] : undefined;
+}
+
+/** The part a line announces, in the template's wording or in another (for the front ends). */
+export function partHeadingOf(line: string): PartSpec | undefined {
+  return matchPartHeading(line) ?? matchPartHeadingLoosely(line);
+}
+
+/**
+ * A paragraph that begins with a part's heading and runs on (一、总体情况2023年，我局……): the
+ * heading and the rest, or undefined. The longest heading that matches is taken.
+ */
+export function splitPartHeading(text: string): { heading: string; rest: string; spec: PartSpec } | undefined {
+  const trimmed = text.trim();
+  if (!PART_NUMBERING.test(normalizeLabel(trimmed.slice(0, 8))) || partHeadingOf(trimmed)) return undefined;
+  for (let length = Math.min(trimmed.length - 1, MAX_HEADING_LENGTH + 6); length >= 4; length--) {
+    const heading = trimmed.slice(0, length);
+    // Worded otherwise, a heading is only taken where its wording ends (……情况, ……事项).
+    const spec = matchPartHeading(heading) ?? (/(?:情况|事项|措施)$/.test(heading) ? matchPartHeadingLoosely(heading) : undefined);
+    if (!spec) continue;
+    const rest = trimmed.slice(length).replace(/^[\s:：。.]+/, '');
+    // What follows a heading starts a sentence, never closes a bracket or a quotation.
+    if (rest === '' || /^[）)】」』”’，,、；;]/.test(rest)) return undefined;
+    return { heading: heading.trim(), rest, spec };
+  }
+  return undefined;
+}

@@ -5,7 +5,7 @@
  */
 import type { Root, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { matchPartHeading, type PartSpec } from '../report-format/parts.ts';
+import { matchPartHeading, matchPartHeadingLoosely, type PartSpec } from '../report-format/parts.ts';
 import { tableCells, type Row } from './table-cells.ts';
 
 export type TableKind = 'proactive' | 'applications' | 'reviewLitigation' | 'fees';
@@ -59,12 +59,23 @@ export function findSections(tree: Root): ReportStructure {
   };
   let current: FoundPart | null = null;
   let previousTable: LocatedTable | null = null;
+  // A heading worded otherwise than the template counts only where the template's wording is
+  // absent, and only after the parts before it (a subsection 二、主动公开工作 in part 1 is not part 2).
+  const worded = new Set(
+    tree.children.flatMap((node) => (node.type === 'heading' ? [matchPartHeading(toString(node))?.part] : [])).filter((part) => part !== undefined),
+  );
+  const headingSpec = (text: string): PartSpec | undefined => {
+    const strict = matchPartHeading(text);
+    if (strict) return strict;
+    const loose = matchPartHeadingLoosely(text);
+    return loose && !worded.has(loose.part) && loose.part > (current?.spec.part ?? 0) ? loose : undefined;
+  };
 
   for (const node of tree.children) {
     const line = node.position?.start.line ?? 0;
     if (node.type === 'heading') {
       const text = toString(node);
-      const spec = matchPartHeading(text);
+      const spec = headingSpec(text);
       const seen = spec && structure.parts.some((part) => part.spec.part === spec.part);
       if (spec && !seen) {
         current = { spec, heading: text, line, nodes: [] };
