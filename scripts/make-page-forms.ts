@@ -27,10 +27,8 @@ const OUT = resolve('test/page-forms');
 export const PDF_CASES = [
   'html-2019-template-signed-changes',
   'html-2021-template-merged-headers-in-layout-table',
-  'pingtan-2020-jinjing-pianqu',
   'pingtan-2023-jiaotong-jianshe',
-  'pingtan-2024-caizheng-jinrong',
-  'pingtan-2025-zonghe-zhifa',
+  'pingtan-2025-jinjing-pianqu',
 ];
 
 /**

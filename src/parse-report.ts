@@ -10,7 +10,7 @@
  */
 import { decodeBytes, type DecodedText } from './read/decode-bytes.ts';
 import { readReport, sourceFromBytes, type SourceFile } from './read/read-report.ts';
-import { binaryFrontEnds, textFrontEnds, type FrontEndResult } from './front-ends/index.ts';
+import { binaryFrontEnds, isBinaryFormat, textFrontEnds, type FrontEndResult } from './front-ends/index.ts';
 import { lineLabel, lineOrNull } from './diagnostics/line-label.ts';
 import { findSections, type LocatedTable, type TableKind } from './structure/find-sections.ts';
 import { extractProse } from './extract/extract-prose.ts';
@@ -41,8 +41,8 @@ export async function parseReportSource(source: SourceFile): Promise<Report> {
 
 /** The record and the tree it was read from (for the Markdown export). */
 export async function analyseSource(source: SourceFile): Promise<{ report: Report; frontEnd: FrontEndResult }> {
-  if (source.format === 'docx') {
-    const frontEnd = await binaryFrontEnds.docx(source.bytes);
+  if (isBinaryFormat(source.format)) {
+    const frontEnd = await binaryFrontEnds[source.format](source.bytes);
     return { report: reportFromTree(frontEnd, source, null), frontEnd };
   }
   return analyseText(source);
@@ -50,7 +50,7 @@ export async function analyseSource(source: SourceFile): Promise<{ report: Repor
 
 /** analyseSource for the formats that are text: synchronous. */
 function analyseText(source: SourceFile): { report: Report; frontEnd: FrontEndResult } {
-  if (source.format === 'docx') throw new Error('a .docx file is not text');
+  if (isBinaryFormat(source.format)) throw new Error(`a .${source.format} file is not text`);
   const decoded = decodeBytes(source.bytes);
   const frontEnd = textFrontEnds[source.format](decoded.text);
   return { report: reportFromTree(frontEnd, source, decoded), frontEnd };

@@ -44,11 +44,11 @@ describe('npm run parse', () => {
 
   it('exits 1 for a format it cannot read, saying which formats it accepts', async () => {
     const dir = temporaryFolder('gongkai-');
-    const path = join(dir, 'report.pdf');
-    await writeFile(path, '%PDF-1.4');
+    const path = join(dir, 'report.jpg');
+    await writeFile(path, 'JFIF');
     const { code, stderr } = await npm(['parse', '--', path]);
     expect(code).toBe(1);
-    expect(stderr).toMatch(/不支持的文件格式“\.pdf”：可接受的格式为 \.txt/);
+    expect(stderr).toMatch(/不支持的文件格式“\.jpg”：可接受的格式为 \.txt.*\.pdf.*图片无法读取/);
   });
 
   it('still prints the record of a cut table, and names the line and the missing rows on stderr', async () => {

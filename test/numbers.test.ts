@@ -18,6 +18,12 @@ describe('parseCell', () => {
     expect(value('12件')).toBe(12);
   });
 
+  it('reads two numbers in one cell as neither, never as one number', () => {
+    for (const text of ['10 0', '1 4', '2\u00a014', '0 0 0', '12 -3']) {
+      expect(parseCell(text), text).toEqual({ kind: 'invalid', reason: 'several-numbers' });
+    }
+  });
+
   it('keeps a blank cell blank, never 0', () => {
     expect(parseCell('')).toEqual({ kind: 'blank' });
     expect(parseCell('   ')).toEqual({ kind: 'blank' });

@@ -7,10 +7,12 @@ import { docxToMdast } from './docx-to-mdast.ts';
 import type { FrontEndResult } from './front-end.ts';
 import { htmlToMdast } from './html-to-mdast.ts';
 import { markdownToMdast } from './markdown-to-mdast.ts';
+import { pdfToMdast } from './pdf-to-mdast.ts';
 import { textDumpToMdast } from './text-dump-to-mdast.ts';
 import { pageTextToMdast } from './page-text-to-mdast.ts';
 
-export type TextFormat = Exclude<SourceFormat, 'docx'>;
+export type BinaryFormat = 'docx' | 'pdf';
+export type TextFormat = Exclude<SourceFormat, BinaryFormat>;
 
 /**
  * The layouts a text file comes in: text extracted from a Word file (each table cell on a line
@@ -47,8 +49,13 @@ export const textFrontEnds: Readonly<Record<TextFormat, (text: string) => FrontE
 };
 
 /** Front ends that read the file's bytes. */
-export const binaryFrontEnds: Readonly<Record<'docx', (bytes: Uint8Array) => Promise<FrontEndResult>>> = {
+export const binaryFrontEnds: Readonly<Record<BinaryFormat, (bytes: Uint8Array) => Promise<FrontEndResult>>> = {
   docx: docxToMdast,
+  pdf: pdfToMdast,
 };
+
+export function isBinaryFormat(format: SourceFormat): format is BinaryFormat {
+  return format in binaryFrontEnds;
+}
 
 export type { FrontEndResult, SourceMetadata } from './front-end.ts';

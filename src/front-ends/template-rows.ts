@@ -71,7 +71,11 @@ const NUMBERED = /^(?:\(([一二三四五六七八九十]+|\d+)\)|([一二三四
 
 /** Header texts of each table, as the templates print them: wrapped header cells are joined back to these. */
 const HEADER_LABELS: Record<TableKind, string[]> = {
-  proactive: ['信息内容', ...Object.values(PROACTIVE_ROWS).flatMap((rows) => rows.flatMap((row) => row.columns.map((c) => c.label)))],
+  proactive: [
+    '信息内容',
+    ...[...'一二三四五六七八九十'].map((n) => `第二十条第（${n}）项`),
+    ...Object.values(PROACTIVE_ROWS).flatMap((rows) => rows.flatMap((row) => row.columns.map((c) => c.label))),
+  ],
   applications: ['申请人情况', '法人或其他组织', ...APPLICANT_COLUMNS.map((c) => c.label)],
   reviewLitigation: [
     ...REVIEW_GROUPS.map((g) => g.label),
@@ -232,7 +236,7 @@ function mergeHeaderPieces(pieces: Piece[], kind: TableKind): Piece[] {
     let j = i;
     while (j + 1 < pieces.length) {
       const next = pieces[j + 1]!;
-      if (next.kind === 'blank-line' || next.kind === 'space-line') {
+      if (next.kind === 'blank-line' || next.kind === 'space-line' || next.kind === 'tab') {
         j++;
         continue;
       }
@@ -296,6 +300,17 @@ function labelCells(pieces: Piece[]): TextCell[] {
   return cells;
 }
 
+/** A piece that goes on from the one before: no numbering, no row's or group's wording. */
+function isContinuation(text: string): boolean {
+  const normalized = normalizeLabel(text);
+  return !NUMBERED.test(normalized) && !isRowLabel(normalized) && groupOfLabel(text) === undefined;
+}
+
+function groupOfLabel(text: string): string | undefined {
+  const { text: bare } = splitNormalizedNumbering(normalizeLabel(text));
+  return APPLICATION_GROUPS.find((group) => group.pattern.test(bare))?.key;
+}
+
 function isRowLabel(normalized: string): boolean {
   const { text } = splitNormalizedNumbering(normalized);
   return (
@@ -332,16 +347,19 @@ export function rowsFromPieces(input: Piece[], kind: TableKind, options: RowsOpt
   const template = templateOf(text);
   let item: string | null = null;
   let bodyStarted = false;
+  /** The applications row read last: its label cells are the row's own (emit keeps them). */
+  let lastDataRow: { row: TextRow; labels: number } | null = null;
 
   /**
    * A row whose cells could not be told apart keeps its label, and its numbers go on a row of
    * their own under a marker that no template row has, so that no extractor reads them into a
    * column; the finding says why.
    */
-  const emit = (label: TextCell[], cells: TextCell[], problem: string | null, values: Piece[], name: string) => {
+  const emit = (label: TextCell[], cells: TextCell[], problem: string | null, values: Piece[], name: string): TextRow | null => {
     if (!problem) {
-      rows.push([...label, ...cells]);
-      return;
+      const row = [...label, ...cells];
+      rows.push(row);
+      return row;
     }
     const at = values.find((p) => p.kind === 'value') ?? values[0];
     const place = at?.start ?? label[0]?.start;
@@ -354,6 +372,7 @@ export function rowsFromPieces(input: Piece[], kind: TableKind, options: RowsOpt
     });
     if (label.length > 0) rows.push(label);
     if (place) rows.push([{ text: UNPLACED, start: place, end: place }, ...cells]);
+    return null;
   };
 
   for (const run of runsOf(pieces)) {
@@ -413,8 +432,30 @@ export function rowsFromPieces(input: Piece[], kind: TableKind, options: RowsOpt
         bodyStarted = true;
       }
       const label = labelCells(labels);
+      const previous = lastDataRow;
+      if (previous && label.length > 1 && isContinuation(label[0]!.text)) {
+        // The end of the last row's label, carried onto the next line or page (1.属于国家 / 秘密).
+        const end = label.shift()!;
+        const last = previous.row[previous.labels - 1]!;
+        last.text = joinPieces(last.text, end.text);
+        last.end = end.end;
+      }
+      const group = label.findIndex((cell) => groupOfLabel(cell.text) !== undefined);
+      if (previous && group >= 0 && group < label.length - 1) {
+        // A merged group cell whose text stands lower than its first row (centred in it, or
+        // carried onto the next page): it belongs to the row before if that row is its group's.
+        const key = groupOfLabel(label[group]!.text)!;
+        const ownLabel = previous.row[previous.labels - 1]!;
+        const before = splitNormalizedNumbering(normalizeLabel(ownLabel.text)).text;
+        const ownRow = APPLICATION_ROWS.filter((spec) => spec.pattern.test(before));
+        const hasGroup = previous.row.slice(0, previous.labels).some((cell) => groupOfLabel(cell.text) === key);
+        if (ownRow.length > 0 && ownRow.every((spec) => spec.group === key) && !hasGroup) {
+          previous.row.splice(previous.labels - 1, 0, label.splice(group, 1)[0]!);
+        }
+      }
       const { cells, problem } = valueCells(run.values, APPLICANT_COLUMNS.length, options);
-      emit(label, cells, problem, run.values, label.at(-1)?.text ?? '');
+      const row = emit(label, cells, problem, run.values, label.at(-1)?.text ?? '');
+      lastDataRow = row ? { row, labels: label.length } : null;
       continue;
     }
 

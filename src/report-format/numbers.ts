@@ -16,6 +16,9 @@ const UNIT_POWER: Record<string, number> = { 元: 0, 万元: 4, 万: 4, 亿元: 
 const COUNT_UNITS = new Set(['件', '项', '个', '条', '次']);
 const NUMBER = /^([+-]?)(\d+(?:\.\d+)?)(万元|亿元|元|万|亿|件|项|个|条|次)?$/;
 const PLAIN = /^\d{1,15}$/;
+const SEVERAL_NUMBERS = /[0-9０-９][\s\u00a0\u3000]+[+\-＋－−]?[0-9０-９]/;
+/** Thousands set apart by spaces (1 234 567): one number. */
+const SPACED_THOUSANDS = /^[+-]?\d{1,3}(?:[ \u00a0]\d{3})+(?:[万亿]?元|件|项|个|条|次)?$/;
 const MINUS_SIGNS = /[−–﹣]/g; // U+2212, en dash and small hyphen-minus used as minus signs
 
 /** Normalises the text of a cell for reading: NFKC, no spaces, no thousands separators. */
@@ -43,6 +46,9 @@ function scaleDecimal(digits: string, power: number): number {
 export function parseCell(text: string, kind: CellKind = 'count', bareUnit?: '元' | '万元'): ParsedCell {
   // Fast path: most cells are a plain whole number.
   if (PLAIN.test(text) && bareUnit === undefined) return { kind: 'number', value: Number(text), unitStated: null };
+  // Digits on both sides of white space are two numbers in one cell (10 0), never 100, unless
+  // they are thousands set apart (1 234).
+  if (SEVERAL_NUMBERS.test(text) && !SPACED_THOUSANDS.test(text.normalize('NFKC').trim())) return { kind: 'invalid', reason: 'several-numbers' };
   const normalized = normalizeNumberText(text);
   if (normalized === '') return { kind: 'blank' };
   const match = NUMBER.exec(normalized);
@@ -78,6 +84,7 @@ const REASONS: Record<string, string> = {
   fraction: '件数不能有小数',
   negative: '件数不能为负数',
   'too-large': '数字过大',
+  'several-numbers': '一格中有几个数字，不知哪一个属于该栏',
 };
 
 /** A Chinese phrase for an invalid cell's reason, for messages. */

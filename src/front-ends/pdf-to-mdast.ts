@@ -1,0 +1,205 @@
+/**
+ * Front end for PDF files, with Mozilla's PDF.js (pdfjs-dist, its legacy build for Node) and the
+ * CMaps it ships, so that CJK fonts without a Unicode map still read.
+ *
+ * 1. Each page's positioned text items become lines: items on one baseline, left to right; a gap
+ *    of more than half a character between two items is a cell's edge (a tab). Ruled tables are
+ *    read by their rules into cells (pdf-tables.ts), merged cells included.
+ * 2. A line of prose that runs to the right margin continues on the next line: they are joined.
+ *    A page number alone at the foot or the head of a page is page furniture and left out.
+ * 3. The text is then read as the text of a page is (page-text-to-mdast.ts): tables by the
+ *    template's rows, refused row by row where the cells cannot be told apart.
+ *
+ * A PDF has no lines a reader can count, so positions are dropped (as for a Word file) and each
+ * finding of this front end names its page. A PDF without a text layer (a scan) is refused with
+ * a message saying so.
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { visit } from 'unist-util-visit';
+import { ReportError } from '../diagnostics/report-error.ts';
+import type { FrontEndResult } from './front-end.ts';
+import { pageTextToMdast } from './page-text-to-mdast.ts';
+import { pageTables, rulesOf, standApart, type OperatorList } from './pdf-tables.ts';
+import { toUnifiedIdeographs } from './unified-ideographs.ts';
+
+interface Item {
+  text: string;
+  x: number;
+  y: number;
+  width: number;
+  size: number;
+}
+
+interface PdfLine {
+  page: number;
+  /** The rows of a ruled table standing at this line's place. */
+  table?: string[][];
+  items: Item[];
+  left: number;
+  right: number;
+  size: number;
+}
+
+/** Fewer characters than this in the whole file: no text layer. */
+const MIN_TEXT = 20;
+const PAGE_NUMBER = /^[-—–\s]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*[/／共]\s*\d{1,4}\s*页?)?[-—–\s]*$/;
+
+const pdfjsRoot = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+
+export async function pdfToMdast(bytes: Uint8Array): Promise<FrontEndResult> {
+  const { text, pages } = await pdfToText(bytes);
+  const result = pageTextToMdast(text);
+  visit(result.tree, (node) => {
+    delete node.position;
+  });
+  return {
+    tree: result.tree,
+    metadata: result.metadata,
+    findings: (result.findings ?? []).map((finding) => ({
+      ...finding,
+      message: `（PDF 第${pages[finding.line - 1] ?? '?'}页）${finding.message}`,
+      line: 0,
+      column: 0,
+    })),
+  };
+}
+
+/** The PDF's text laid out as lines, cells' edges as tabs; `pages[i]` is the page of line i + 1. */
+export async function pdfToText(bytes: Uint8Array): Promise<{ text: string; pages: number[] }> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  let lines: PdfLine[];
+  try {
+    const document = await pdfjs.getDocument({
+      data: new Uint8Array(bytes),
+      cMapUrl: `${join(pdfjsRoot, 'cmaps')}/`,
+      cMapPacked: true,
+      standardFontDataUrl: `${join(pdfjsRoot, 'standard_fonts')}/`,
+      isEvalSupported: false,
+      useSystemFonts: false,
+      disableFontFace: true,
+      verbosity: 0,
+    }).promise;
+    lines = [];
+    for (let number = 1; number <= document.numPages; number++) {
+      const page = await document.getPage(number);
+      const content = await page.getTextContent();
+      const items: Item[] = [];
+      for (const item of content.items) {
+        if (!('str' in item) || item.str.trim() === '') continue;
+        const [a, b, , d, x, y] = item.transform as number[];
+        items.push({ text: toUnifiedIdeographs(item.str), x: x!, y: y!, width: item.width, size: Math.hypot(a!, b!) || Math.abs(d!) || 10 });
+      }
+      const ruled = pageTables(items, rulesOf((await page.getOperatorList()) as OperatorList, pdfjs.OPS as Record<string, number>));
+      const taken = new Set(ruled.flatMap((table) => [...table.items]));
+      const tableLines: Array<PdfLine & { top: number }> = ruled.map((table) => ({ page: number, table: table.rows, items: [], left: 0, right: 0, size: 0, top: table.top }));
+      lines.push(...pageLines(items.filter((item) => !taken.has(item)), number, tableLines));
+      page.cleanup();
+    }
+    await document.destroy();
+  } catch (error) {
+    const message = String((error as Error).message ?? error).split('\n')[0];
+    const encrypted = (error as Error).name === 'PasswordException';
+    throw new ReportError(
+      encrypted ? 'pdf-encrypted' : 'unreadable-pdf',
+      encrypted
+        ? 'PDF 文件设有密码，无法读取：请使用未加密的 PDF，或机构发布的网页或 Word 版本'
+        : `无法读取 PDF 文件（${message}）：文件可能已损坏或被截断，请重新下载`,
+    );
+  }
+  const characters = lines.reduce((sum, line) => sum + line.items.reduce((n, item) => n + item.text.replace(/\s/g, '').length, 0), 0);
+  if (characters < MIN_TEXT) {
+    throw new ReportError(
+      'pdf-without-text',
+      'PDF 文件没有文字层（是扫描的图像），无法读取其中的文字和数字：请使用机构发布的网页或 Word 版本，或先用 OCR 软件识别后另存为文本',
+    );
+  }
+
+  return layOut(lines);
+}
+
+/** A page's items as lines, top to bottom, its tables among them; a page number alone at its foot or head is left out. */
+function pageLines(items: Item[], page: number, tables: Array<PdfLine & { top: number }>): PdfLine[] {
+  const sorted = [...items].sort((p, q) => q.y - p.y || p.x - q.x);
+  const lines: PdfLine[] = [];
+  for (const item of sorted) {
+    const line = lines.at(-1);
+    if (line && Math.abs(line.items[0]!.y - item.y) <= Math.max(line.size, item.size) * 0.4) line.items.push(item);
+    else lines.push({ page, items: [item], left: 0, right: 0, size: item.size });
+  }
+  for (const line of lines) {
+    line.items.sort((p, q) => p.x - q.x);
+    line.left = line.items[0]!.x;
+    line.right = Math.max(...line.items.map((item) => item.x + item.width));
+    line.size = Math.max(...line.items.map((item) => item.size));
+  }
+  const isFurniture = (line: PdfLine | undefined) => line !== undefined && PAGE_NUMBER.test(line.items.map((item) => item.text).join(''));
+  if (isFurniture(lines.at(-1))) lines.pop();
+  if (isFurniture(lines[0])) lines.shift();
+  const top = (line: PdfLine) => ('top' in line ? (line as PdfLine & { top: number }).top : line.items[0]!.y);
+  return [...lines, ...tables].sort((a, b) => top(b) - top(a));
+}
+
+/**
+ * The lines as text: cells' edges as tabs, wrapped prose joined. `pages[i]` is the page of the
+ * text's line i + 1.
+ */
+function layOut(lines: PdfLine[]): { text: string; pages: number[] } {
+  const out: string[] = [];
+  const pages: number[] = [];
+  const right = new Map<number, number>();
+  const left = new Map<number, number>();
+  for (const line of lines) {
+    if (line.table) continue;
+    right.set(line.page, Math.max(right.get(line.page) ?? 0, line.right));
+    left.set(line.page, Math.min(left.get(line.page) ?? Number.POSITIVE_INFINITY, line.left));
+  }
+  let previous: { line: PdfLine; cells: string[] } | null = null;
+  for (const line of lines) {
+    if (line.table) {
+      for (const row of line.table) {
+        out.push(row.join('\t'));
+        pages.push(line.page);
+      }
+      previous = null;
+      continue;
+    }
+    const cells = cellsOf(line);
+    const text = cells.join('\t');
+    // Prose that reached the right margin goes on at the start of the next line.
+    const wrapped =
+      previous !== null &&
+      previous.cells.length === 1 &&
+      cells.length === 1 &&
+      Math.abs(previous.line.size - line.size) < 0.5 &&
+      previous.line.right >= (right.get(previous.line.page) ?? 0) - previous.line.size * 1.5 &&
+      line.left <= (left.get(line.page) ?? 0) + line.size * 2.5 &&
+      !/[。：:；;！？]$/.test(previous.cells[0]!);
+    if (wrapped) {
+      out[out.length - 1] = joinLines(out.at(-1)!, text);
+      previous = { line, cells: [out.at(-1)!] };
+      continue;
+    }
+    out.push(text);
+    pages.push(line.page);
+    previous = { line, cells };
+  }
+  return { text: `${out.join('\n')}\n`, pages };
+}
+
+/** A line's cells: items that do not stand apart (see standApart) are one cell. */
+function cellsOf(line: PdfLine): string[] {
+  const cells: string[] = [];
+  line.items.forEach((item, index) => {
+    const before = line.items[index - 1];
+    if (!before || standApart(before, item)) cells.push(item.text.trim());
+    else cells[cells.length - 1] = joinLines(cells.at(-1)!, item.text.trim(), item.x - (before.x + before.width) > line.size * 0.2);
+  });
+  return cells.filter((cell) => cell !== '');
+}
+
+function joinLines(before: string, after: string, spaced = false): string {
+  const cjk = /[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]/;
+  if (before === '' || after === '') return before + after;
+  return spaced && !cjk.test(before.at(-1)!) && !cjk.test(after[0]!) ? `${before} ${after}` : before + after;
+}
