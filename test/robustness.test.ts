@@ -144,6 +144,28 @@ describe('mutated text of report pages (copied, innerText, a crawler’s capture
   }, 300_000);
 });
 
+describe('mutated PDFs', () => {
+  const forms = join(import.meta.dirname, 'page-forms');
+  const inputs = [join(forms, 'pingtan-2023-jiaotong-jianshe', 'a4.pdf'), join(forms, 'word-2021-template-label-drift', 'report.pdf')].map((path) => readFileSync(path));
+  const damage = fc.record({
+    cut: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined }),
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    bytes: fc.uint8Array({ minLength: 1, maxLength: 256 }),
+  });
+
+  it('end as a record or a clear refusal, never an uncaught exception', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...inputs), damage, async (input, { cut, at, bytes }) => {
+        const position = Math.floor(at * input.length);
+        let damaged = Buffer.concat([input.subarray(0, position), bytes, input.subarray(position + bytes.length)]);
+        if (cut !== undefined) damaged = damaged.subarray(0, Math.floor(cut * damaged.length));
+        await outcome('reports/2023-测试.pdf', damaged);
+      }),
+      { numRuns: 16 * Number(process.env['FC_SCALE'] ?? 1), seed: Number(process.env['FC_SEED'] ?? 20261203) },
+    );
+  }, 300_000);
+});
+
 describe('injected markup', () => {
   it('is kept as text in the record, for the site to escape', async () => {
     const text = readFileSync(cases.find((c) => c.name === '2019-template-procurement')!.input, 'utf8').replace(

@@ -199,7 +199,7 @@ describe.skipIf(!available)('the portal in Chromium', () => {
     const href = await items.locator('a', { hasText: '下载原文件' }).getAttribute('href');
     const response = await page.request.get(`${site.origin}${href}`);
     expect(await response.text()).toContain('研究部署社区环境整治工作');
-    expect(await page.locator('main li', { hasText: '2022-某局.pdf' }).textContent()).toContain('不支持的文件格式“.pdf”');
+    expect(await page.locator('main li', { hasText: '2022-某局.pdf' }).textContent()).toContain('无法读取 PDF 文件');
     await close();
   });
 

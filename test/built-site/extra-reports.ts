@@ -1,7 +1,7 @@
 /**
  * The files the shared build adds to the sample reports: a later year of a sample whose prose,
  * table and agency name carry markup and script, a file that is no report, and a format the
- * portal cannot read.
+ * portal cannot read (a PDF cut to its first line).
  */
 import { copyFile, mkdir, readdir, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
