@@ -67,7 +67,7 @@ describe('npm run ingest', () => {
     await run('mkdir', ['-p', reports]);
     await copyFile('reports/2021-南关区民政局.txt', join(reports, '2021-南关区民政局.txt'));
     await copyFile(fixture('not-a-report'), join(reports, '会议纪要.txt'));
-    await writeFile(join(reports, '2022-某局.doc'), 'not really a Word file');
+    await writeFile(join(reports, '2022-某局.xls'), 'not a report format');
     const { code, stdout } = await npm(['ingest', '--', reports, out]);
     expect(code).toBe(0);
     expect((await readdir(join(out, 'reports'))).sort()).toEqual(['nanguanqu-minzhengju-2021.csv', 'nanguanqu-minzhengju-2021.json', 'nanguanqu-minzhengju-2021.md']);

@@ -6,12 +6,13 @@ import type { SourceFormat } from '../read/read-report.ts';
 import { docxToMdast } from './docx-to-mdast.ts';
 import type { FrontEndResult } from './front-end.ts';
 import { htmlToMdast } from './html-to-mdast.ts';
+import { legacyWordToMdast } from './legacy-word-to-mdast.ts';
 import { markdownToMdast } from './markdown-to-mdast.ts';
 import { pdfToMdast } from './pdf-to-mdast.ts';
 import { textDumpToMdast } from './text-dump-to-mdast.ts';
 import { pageTextToMdast } from './page-text-to-mdast.ts';
 
-export type BinaryFormat = 'docx' | 'pdf';
+export type BinaryFormat = 'docx' | 'pdf' | 'doc' | 'wps' | 'rtf';
 export type TextFormat = Exclude<SourceFormat, BinaryFormat>;
 
 /**
@@ -52,6 +53,9 @@ export const textFrontEnds: Readonly<Record<TextFormat, (text: string) => FrontE
 export const binaryFrontEnds: Readonly<Record<BinaryFormat, (bytes: Uint8Array) => Promise<FrontEndResult>>> = {
   docx: docxToMdast,
   pdf: pdfToMdast,
+  doc: (bytes) => legacyWordToMdast(bytes, 'doc'),
+  wps: (bytes) => legacyWordToMdast(bytes, 'wps'),
+  rtf: (bytes) => legacyWordToMdast(bytes, 'rtf'),
 };
 
 export function isBinaryFormat(format: SourceFormat): format is BinaryFormat {

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { ReportError } from '../diagnostics/report-error.ts';
 
-export type SourceFormat = 'text' | 'markdown' | 'html' | 'docx' | 'pdf';
+export type SourceFormat = 'text' | 'markdown' | 'html' | 'docx' | 'pdf' | 'doc' | 'wps' | 'rtf';
 
 /** File extensions each front end reads. */
 export const FORMAT_BY_EXTENSION: Readonly<Record<string, SourceFormat>> = {
@@ -19,12 +19,13 @@ export const FORMAT_BY_EXTENSION: Readonly<Record<string, SourceFormat>> = {
   '.htm': 'html',
   '.docx': 'docx',
   '.pdf': 'pdf',
+  '.doc': 'doc',
+  '.wps': 'wps',
+  '.rtf': 'rtf',
 };
 
 /** What to do with the formats editors most often receive that cannot be read. */
 const ADVICE: Readonly<Record<string, string>> = {
-  '.doc': '旧版 Word 文件请用 Word 或 LibreOffice 另存为 .docx',
-  '.wps': 'WPS 文件请另存为 .docx',
   '.jpg': '图片无法读取，请使用机构发布的网页或 Word 版本',
   '.jpeg': '图片无法读取，请使用机构发布的网页或 Word 版本',
   '.png': '图片无法读取，请使用机构发布的网页或 Word 版本',

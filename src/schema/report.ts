@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 
-/** Semantic: 1.1.0 added 'pdf' to source.format (a record of 1.0.0 is valid under 1.1.0). */
+/** Semantic: 1.1.0 added 'pdf', 'doc', 'wps' and 'rtf' to source.format (a record of 1.0.0 is valid under 1.1.0). */
 export const SCHEMA_VERSION = '1.1.0';
 
 /** A number cell of a source table: `null` where the cell is blank or unreadable, never 0. */
@@ -308,8 +308,8 @@ export type CellSource = z.infer<typeof CellSource>;
 export const SourceInfo = z
   .object({
     path: z.string().meta({ description: 'The report file, relative to the project (reports/…)' }),
-    format: z.enum(['text', 'markdown', 'html', 'docx', 'pdf']).meta({
-      description: 'Input format: text (extracted from a Word file, or the text of a web page), Markdown, a web page, a Word (.docx) file, or a PDF',
+    format: z.enum(['text', 'markdown', 'html', 'docx', 'pdf', 'doc', 'wps', 'rtf']).meta({
+      description: 'Input format: text (extracted from a Word file, or the text of a web page), Markdown, a web page, a Word (.docx) file, a PDF, or an old Word, WPS or RTF file (read through LibreOffice)',
     }),
     encoding: z
       .enum(['utf-8', 'utf-16le', 'utf-16be', 'gb18030'])

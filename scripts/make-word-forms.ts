@@ -1,14 +1,16 @@
 /**
- * npm run make-word-pdfs
+ * npm run make-word-forms
  *
- * PDFs as Word makes them, for the PDF front end's tests: each sample report (test/fixtures/20*-template-*)
- * written as a Word file (its tables as Word tables, with the docx package) and converted to PDF
- * by LibreOffice in headless mode, into test/page-forms/word-<case>/report.pdf. Needs `soffice`
- * (Debian: libreoffice-writer-nogui). Made once and committed; the test holds the values read
- * from each PDF equal to the sample's own (test/fixtures/<case>/expected.json, checked by hand).
+ * A sample report (test/fixtures/<case>) as the files an agency's Word file becomes: written as a
+ * Word file (its tables as Word tables, with the docx package), then converted by LibreOffice in
+ * headless mode to PDF (report.pdf), to Word 97 (report.doc), to RTF (report.rtf); report.wps is
+ * the Word 97 file under WPS's extension, as WPS saves a file for Word. Into
+ * test/page-forms/word-<case>/. Needs `soffice` (Debian: libreoffice-writer-nogui). Made once and
+ * committed; the tests hold the values read from each equal to the sample's own
+ * (test/fixtures/<case>/expected.json, checked by hand).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, WidthType } from 'docx';
@@ -36,9 +38,12 @@ for (const name of CASES) {
   });
   const work = mkdtempSync(join(tmpdir(), 'gongkai-word-'));
   writeFileSync(join(work, 'report.docx'), await Packer.toBuffer(new Document({ sections: [{ children }] })));
-  execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', work, join(work, 'report.docx')], { stdio: 'ignore', timeout: 120_000 });
   const folder = join('test/page-forms', `word-${name}`);
   mkdirSync(folder, { recursive: true });
-  renameSync(join(work, 'report.pdf'), join(folder, 'report.pdf'));
-  console.log(`${folder}/report.pdf`);
+  for (const [extension, filter] of [['pdf', 'pdf'], ['doc', 'doc:MS Word 97'], ['rtf', 'rtf']] as const) {
+    execFileSync('soffice', ['--headless', '--convert-to', filter, '--outdir', work, join(work, 'report.docx')], { stdio: 'ignore', timeout: 120_000 });
+    renameSync(join(work, `report.${extension}`), join(folder, `report.${extension}`));
+  }
+  copyFileSync(join(folder, 'report.doc'), join(folder, 'report.wps'));
+  console.log(`${folder}: report.pdf, .doc, .rtf, .wps`);
 }
