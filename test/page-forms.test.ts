@@ -155,6 +155,7 @@ const pdfs = readdirSync(FORMS)
 const WHOLE = new Set([
   'html-2021-template-merged-headers-in-layout-table/a4.pdf',
   'pingtan-2023-jiaotong-jianshe/a4.pdf',
+  'pingtan-2023-jiaotong-jianshe/narrow.pdf',
   'pingtan-2025-jinjing-pianqu/a4.pdf',
   'word-2021-template-label-drift/report.pdf',
   'word-2019-template-procurement/report.pdf',

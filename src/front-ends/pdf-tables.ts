@@ -31,9 +31,27 @@ interface Rule {
   to: number;
 }
 
+export interface GridCell {
+  text: string;
+  /** The first and last grid column the cell spans, and how many grid rows. */
+  c0: number;
+  c1: number;
+  rows: number;
+  /** Joined into the cell it goes on from, on the page before. */
+  joined?: boolean;
+}
+
 export interface PageTable {
   /** Each row's cells (a merged cell in the row it starts in), tabs inside a cell where its items stand apart. */
-  rows: string[][];
+  rows: GridCell[][];
+  /** The table's column rules, left to right. */
+  xs: number[];
+  /** The cell over each grid column in the table's first and in its last grid row. */
+  firstRow: Array<GridCell | null>;
+  lastRow: Array<GridCell | null>;
+  /** Per grid column: whether the table's top (bottom) edge there has no rule, so a cell goes on past it. */
+  openAbove: boolean[];
+  openBelow: boolean[];
   /** The table's top edge (page space, y up) and the items it took. */
   top: number;
   items: Set<PositionedItem>;
@@ -173,11 +191,34 @@ export function pageTables(items: PositionedItem[], rules: { horizontal: Rule[];
     groups.set(root, [...(groups.get(root) ?? []), entry]);
   });
 
+  // A column rule that crosses no row rule (the left edge of a merged cell that goes on from the
+  // last page) belongs to the table beside it.
+  const lone = [...groups.entries()].filter(([, group]) => group.every((entry) => !entry.horizontal));
+  for (const [root, group] of lone) {
+    const rule = group[0]!.rule;
+    const target = [...groups.entries()].find(([other, entries]) => {
+      if (other === root || entries.every((entry) => !entry.horizontal)) return false;
+      const verticals = entries.filter((entry) => !entry.horizontal).map((entry) => entry.rule);
+      const from = Math.min(...verticals.map((v) => v.from));
+      const to = Math.max(...verticals.map((v) => v.to));
+      const left = Math.min(...verticals.map((v) => v.at));
+      const right = Math.max(...verticals.map((v) => v.at));
+      const overlap = Math.min(to, rule.to) - Math.max(from, rule.from);
+      return overlap >= (rule.to - rule.from) * 0.5 && rule.at > left - 120 && rule.at < right + 120;
+    });
+    if (target) {
+      groups.set(target[0], [...target[1], ...group]);
+      groups.delete(root);
+    }
+  }
+
   const tables: PageTable[] = [];
   for (const group of groups.values()) {
     const horizontal = group.filter((entry) => entry.horizontal).map((entry) => entry.rule);
     const vertical = group.filter((entry) => !entry.horizontal).map((entry) => entry.rule);
-    const ys = distinct(horizontal.map((rule) => rule.at)).reverse();
+    // A table broken by a page has no rule along the break: its column rules' ends bound it there.
+    const ends = vertical.length > 0 ? [Math.min(...vertical.map((rule) => rule.from)), Math.max(...vertical.map((rule) => rule.to))] : [];
+    const ys = distinct([...horizontal.map((rule) => rule.at), ...ends]).reverse();
     const xs = distinct(vertical.map((rule) => rule.at));
     if (ys.length < 2 || xs.length < 2) continue;
     const table = gridTable(items, horizontal, vertical, xs, ys);
@@ -233,9 +274,10 @@ function gridTable(items: PositionedItem[], horizontal: Rule[], vertical: Rule[]
 
   // Each cell once, in the row it starts in, left to right (as a browser copies a table); the
   // slivers between the borders of a table with cell spacing are no cells.
-  const out: string[][] = [];
+  const made = new Map<number, GridCell>();
+  const out: GridCell[][] = [];
   for (let r = 0; r < rows; r++) {
-    const cells: string[] = [];
+    const cells: GridCell[] = [];
     for (let c = 0; c < cols; c++) {
       const root = find(r * cols + c);
       const e = extent.get(root)!;
@@ -244,11 +286,25 @@ function gridTable(items: PositionedItem[], horizontal: Rule[], vertical: Rule[]
       const height = ys[e.r0]! - ys[e.r1 + 1]!;
       const content = texts.get(root) ?? [];
       if (content.length === 0 && (width < SLIVER || height < SLIVER)) continue;
-      cells.push(cellText(content));
+      const cell: GridCell = { text: cellText(content), c0: e.c0, c1: e.c1, rows: e.r1 - e.r0 + 1 };
+      made.set(root, cell);
+      cells.push(cell);
     }
-    if (cells.some((cell) => cell !== '') || cells.length > 1) out.push(cells);
+    out.push(cells);
   }
-  return { rows: out.filter((row) => row.some((cell) => cell !== '')), top: ys[0]!, items: taken };
+  const along = (r: number) => Array.from({ length: cols }, (_, c) => made.get(find(r * cols + c)) ?? null);
+  // Where the table's top or bottom edge has no rule, a cell goes on beyond it (a page break).
+  const open = (y: number) => Array.from({ length: cols }, (_, c) => !covers(horizontal, y, (xs[c]! + xs[c + 1]!) / 2));
+  return {
+    rows: out.filter((row) => row.some((cell) => cell.text !== '')),
+    xs,
+    top: ys[0]!,
+    items: taken,
+    firstRow: along(0),
+    lastRow: along(rows - 1),
+    openAbove: open(ys[0]!),
+    openBelow: open(ys.at(-1)!),
+  };
 }
 
 /** A cell's items as its text: lines top to bottom, each left to right, joined without spaces between Chinese. */
@@ -268,7 +324,64 @@ function cellText(items: PositionedItem[]): string {
     })
     .map((text) => text.trim())
     .filter((text) => text !== '')
-    .reduce((all, text) => joinText(all, text), '');
+    // Two numbers on two lines of one cell stay two numbers (14 over 5 is never 145).
+    .reduce((all, text) => (/[0-9０-９]$/.test(all) && /^[+\-＋－−]?[0-9０-９]/.test(text) ? `${all}\t${text}` : joinText(all, text)), '');
+}
+
+/**
+ * Merged cells that go on across a page break (三、本年度办理结果 spanning rows on two pages):
+ * where the cell over a column at the foot of the last page's table and the cell over it at the
+ * head of this page's table span the same columns, one of them spans several rows and no rule
+ * closes either at the break, they are one cell: the text of the second is joined to the first, and the second is marked joined.
+ */
+export function joinMergedCells(last: PageTable, first: PageTable): void {
+  const seen = new Set<GridCell>();
+  for (const below of first.firstRow) {
+    if (!below || seen.has(below)) continue;
+    seen.add(below);
+    const above = last.lastRow.find((cell) => cell !== null && sameColumns(last, cell, first, below));
+    if (!above || (above.rows === 1 && below.rows === 1)) continue;
+    // Only a cell the page cut: no rule under it on the last page, none over it on this one.
+    if (!last.openBelow[above.c0] || !first.openAbove[below.c0]) continue;
+    if (/[0-9０-９]/.test(above.text) && /[0-9０-９]/.test(below.text)) continue;
+    above.text = above.text === '' ? below.text : below.text === '' ? above.text : joinText(above.text, below.text);
+    below.joined = true;
+  }
+}
+
+/** Whether two cells of two tables stand over the same columns of the page. */
+function sameColumns(a: PageTable, cellA: GridCell, b: PageTable, cellB: GridCell): boolean {
+  return Math.abs(a.xs[cellA.c0]! - b.xs[cellB.c0]!) <= SNAP * 2 && Math.abs(a.xs[cellA.c1 + 1]! - b.xs[cellB.c1 + 1]!) <= SNAP * 2;
+}
+
+/**
+ * A row broken across two pages (a Word or browser table row may break): the last row of a
+ * page's table and the first row of the next page's, made one row — only where no rule closes
+ * them at the break, they are the same cells (the same columns), no cell has a number on both
+ * sides, and the part on the new page starts no row of its own (its texts go on from the ones
+ * before). Else null: they are two rows.
+ */
+export function joinBrokenRow(
+  last: GridCell[],
+  first: GridCell[],
+  lastTable: PageTable,
+  firstTable: PageTable,
+  startsRow: (text: string) => boolean,
+): GridCell[] | null {
+  if (last.length !== first.length) return null;
+  // A row the page broke has no rule along the break under any of its cells.
+  if (last.some((cell) => !lastTable.openBelow[cell.c0]) || first.some((cell) => !firstTable.openAbove[cell.c0])) return null;
+  const number = /^[+\-＋－−]?[0-9０-９]/;
+  const joined: GridCell[] = [];
+  for (let index = 0; index < last.length; index++) {
+    const a = last[index]!;
+    const b = first[index]!;
+    if (!sameColumns(lastTable, a, firstTable, b)) return null;
+    if (number.test(a.text) && number.test(b.text)) return null;
+    if (b.text !== '' && !number.test(b.text) && startsRow(b.text)) return null;
+    joined.push({ ...a, text: a.text === '' ? b.text : b.text === '' ? a.text : joinText(a.text, b.text) });
+  }
+  return joined;
 }
 
 /**

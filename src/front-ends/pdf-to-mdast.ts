@@ -20,7 +20,8 @@ import { visit } from 'unist-util-visit';
 import { ReportError } from '../diagnostics/report-error.ts';
 import type { FrontEndResult } from './front-end.ts';
 import { pageTextToMdast } from './page-text-to-mdast.ts';
-import { pageTables, rulesOf, standApart, type OperatorList } from './pdf-tables.ts';
+import { joinBrokenRow, joinMergedCells, pageTables, rulesOf, standApart, type GridCell, type OperatorList, type PageTable } from './pdf-tables.ts';
+import { startsOwnRow } from './template-rows.ts';
 import { toUnifiedIdeographs } from './unified-ideographs.ts';
 
 interface Item {
@@ -33,8 +34,8 @@ interface Item {
 
 interface PdfLine {
   page: number;
-  /** The rows of a ruled table standing at this line's place. */
-  table?: string[][];
+  /** A ruled table standing at this line's place. */
+  table?: PageTable;
   items: Item[];
   left: number;
   right: number;
@@ -92,7 +93,7 @@ export async function pdfToText(bytes: Uint8Array): Promise<{ text: string; page
       }
       const ruled = pageTables(items, rulesOf((await page.getOperatorList()) as OperatorList, pdfjs.OPS as Record<string, number>));
       const taken = new Set(ruled.flatMap((table) => [...table.items]));
-      const tableLines: Array<PdfLine & { top: number }> = ruled.map((table) => ({ page: number, table: table.rows, items: [], left: 0, right: 0, size: 0, top: table.top }));
+      const tableLines: Array<PdfLine & { top: number }> = ruled.map((table) => ({ page: number, table, items: [], left: 0, right: 0, size: 0, top: table.top }));
       lines.push(...pageLines(items.filter((item) => !taken.has(item)), number, tableLines));
       page.cleanup();
     }
@@ -145,7 +146,8 @@ function pageLines(items: Item[], page: number, tables: Array<PdfLine & { top: n
  * text's line i + 1.
  */
 function layOut(lines: PdfLine[]): { text: string; pages: number[] } {
-  const out: string[] = [];
+  /** Lines of text, and tables whose rows are made text at the end (a later page may still join to them). */
+  const out: Array<string | { table: GridCell[][] }> = [];
   const pages: number[] = [];
   const right = new Map<number, number>();
   const left = new Map<number, number>();
@@ -155,15 +157,31 @@ function layOut(lines: PdfLine[]): { text: string; pages: number[] } {
     left.set(line.page, Math.min(left.get(line.page) ?? Number.POSITIVE_INFINITY, line.left));
   }
   let previous: { line: PdfLine; cells: string[] } | null = null;
+  /** The last table read, while nothing but the page's end has come after it. */
+  let previousTable: { table: PageTable; page: number } | null = null;
   for (const line of lines) {
     if (line.table) {
-      for (const row of line.table) {
-        out.push(row.join('\t'));
-        pages.push(line.page);
+      const carried = previousTable as { table: PageTable; page: number } | null;
+      const goesOn = carried !== null && carried.page === line.page - 1 && previous === null;
+      if (goesOn) joinMergedCells(carried.table, line.table);
+      const rows = line.table.rows.map((row) => row.filter((cell) => !cell.joined)).filter((row) => row.some((cell) => cell.text !== ''));
+      // A table that goes on from the last page's, its first row the end of that page's last row.
+      if (goesOn && rows.length > 0) {
+        const lastRows = carried.table.rows;
+        const lastRow = lastRows.at(-1);
+        const joined = lastRow ? joinBrokenRow(lastRow, rows[0]!, carried.table, line.table, startsOwnRow) : null;
+        if (joined && lastRow) {
+          lastRow.splice(0, lastRow.length, ...joined);
+          rows.shift();
+        }
       }
+      out.push({ table: rows });
+      pages.push(line.page);
+      previousTable = { table: { ...line.table, rows }, page: line.page };
       previous = null;
       continue;
     }
+    if (previousTable && line.page === previousTable.page) previousTable = null;
     const cells = cellsOf(line);
     const text = cells.join('\t');
     // Prose that reached the right margin goes on at the start of the next line.
@@ -176,15 +194,25 @@ function layOut(lines: PdfLine[]): { text: string; pages: number[] } {
       line.left <= (left.get(line.page) ?? 0) + line.size * 2.5 &&
       !/[。：:；;！？]$/.test(previous.cells[0]!);
     if (wrapped) {
-      out[out.length - 1] = joinLines(out.at(-1)!, text);
-      previous = { line, cells: [out.at(-1)!] };
+      const joinedText = joinLines(out.at(-1) as string, text);
+      out[out.length - 1] = joinedText;
+      previous = { line, cells: [joinedText] };
       continue;
     }
     out.push(text);
     pages.push(line.page);
     previous = { line, cells };
   }
-  return { text: `${out.join('\n')}\n`, pages };
+  const text: string[] = [];
+  const linePages: number[] = [];
+  out.forEach((entry, index) => {
+    const rows = typeof entry === 'string' ? [entry] : entry.table.map((row) => row.map((cell) => cell.text).join('\t'));
+    for (const row of rows) {
+      text.push(row);
+      linePages.push(pages[index]!);
+    }
+  });
+  return { text: `${text.join('\n')}\n`, pages: linePages };
 }
 
 /** A line's cells: items that do not stand apart (see standApart) are one cell. */

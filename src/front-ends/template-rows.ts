@@ -300,6 +300,11 @@ function labelCells(pieces: Piece[]): TextCell[] {
   return cells;
 }
 
+/** Whether a cell's text starts a row of its own: a numbering, a row's or a group's wording, an item (第二十条…). */
+export function startsOwnRow(text: string): boolean {
+  return !isContinuation(text) || ITEM.test(normalizeLabel(text));
+}
+
 /** A piece that goes on from the one before: no numbering, no row's or group's wording. */
 function isContinuation(text: string): boolean {
   const normalized = normalizeLabel(text);
