@@ -157,6 +157,7 @@ const WHOLE = new Set([
   'pingtan-2023-jiaotong-jianshe/a4.pdf',
   'pingtan-2023-jiaotong-jianshe/narrow.pdf',
   'pingtan-2025-jinjing-pianqu/a4.pdf',
+  'pingtan-2025-jinjing-pianqu/narrow.pdf',
   'word-2021-template-label-drift/report.pdf',
   'word-2019-template-procurement/report.pdf',
 ]);

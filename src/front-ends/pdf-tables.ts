@@ -368,18 +368,20 @@ export function joinBrokenRow(
   firstTable: PageTable,
   startsRow: (text: string) => boolean,
 ): GridCell[] | null {
-  if (last.length !== first.length) return null;
-  // A row the page broke has no rule along the break under any of its cells.
-  if (last.some((cell) => !lastTable.openBelow[cell.c0]) || first.some((cell) => !firstTable.openAbove[cell.c0])) return null;
+  // The new page's cells each under one of the last row's (a merged cell joined already is left out).
   const number = /^[+\-＋－−]?[0-9０-９]/;
-  const joined: GridCell[] = [];
-  for (let index = 0; index < last.length; index++) {
+  const joined = last.map((cell) => ({ ...cell }));
+  const used = new Set<number>();
+  for (const b of first) {
+    const index = last.findIndex((a, i) => !used.has(i) && sameColumns(lastTable, a, firstTable, b));
+    if (index < 0) return null;
+    used.add(index);
     const a = last[index]!;
-    const b = first[index]!;
-    if (!sameColumns(lastTable, a, firstTable, b)) return null;
+    // A row the page broke has no rule along the break.
+    if (!lastTable.openBelow[a.c0] || !firstTable.openAbove[b.c0]) return null;
     if (number.test(a.text) && number.test(b.text)) return null;
     if (b.text !== '' && !number.test(b.text) && startsRow(b.text)) return null;
-    joined.push({ ...a, text: a.text === '' ? b.text : b.text === '' ? a.text : joinText(a.text, b.text) });
+    joined[index]!.text = a.text === '' ? b.text : b.text === '' ? a.text : joinText(a.text, b.text);
   }
   return joined;
 }

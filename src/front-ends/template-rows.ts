@@ -300,9 +300,16 @@ function labelCells(pieces: Piece[]): TextCell[] {
   return cells;
 }
 
-/** Whether a cell's text starts a row of its own: a numbering, a row's or a group's wording, an item (第二十条…). */
+/**
+ * Whether a cell's text starts a row of its own: a numbering (every row of the applications
+ * matrix has one), a group's wording, an item (第二十条…), a row of the Article 20 tables
+ * (规章, 行政许可 …). The rest of a broken label (由逾期不补正……) starts none, even where it holds
+ * a row's key word.
+ */
 export function startsOwnRow(text: string): boolean {
-  return !isContinuation(text) || ITEM.test(normalizeLabel(text));
+  const normalized = normalizeLabel(text);
+  if (NUMBERED.test(normalized) || ITEM.test(normalized) || groupOfLabel(text) !== undefined) return true;
+  return Object.values(PROACTIVE_ROWS).some((rows) => rows.some((row) => row.pattern.test(normalized))) || /^(?:总计|合计)$/.test(normalized);
 }
 
 /** A piece that goes on from the one before: no numbering, no row's or group's wording. */
