@@ -89,7 +89,14 @@ export async function pdfToText(bytes: Uint8Array): Promise<{ text: string; page
       for (const item of content.items) {
         if (!('str' in item) || item.str.trim() === '') continue;
         const [a, b, , d, x, y] = item.transform as number[];
-        items.push({ text: toUnifiedIdeographs(item.str), x: x!, y: y!, width: item.width, size: Math.hypot(a!, b!) || Math.abs(d!) || 10 });
+        const size = Math.hypot(a!, b!) || Math.abs(d!) || 10;
+        const text = toUnifiedIdeographs(item.str);
+        // PDF.js joins runs on one baseline into one item ("30 +12 480" across three cells):
+        // its words are placed apart again, each where its share of the item's width puts it.
+        for (const word of text.matchAll(/\S+/g)) {
+          const share = item.width / text.length;
+          items.push({ text: word[0], x: x! + share * word.index, y: y!, width: share * word[0].length, size });
+        }
       }
       const ruled = pageTables(items, rulesOf((await page.getOperatorList()) as OperatorList, pdfjs.OPS as Record<string, number>));
       const taken = new Set(ruled.flatMap((table) => [...table.items]));
