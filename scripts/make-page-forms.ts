@@ -11,7 +11,7 @@
  *   on a line of its own, blank cells as empty lines, lines ended by a lone CR;
  * - a4.pdf and narrow.pdf: the page printed to PDF at A4 and on a page 110 mm wide, where the
  *   table cells wrap onto several lines (only for the cases named in PDF_CASES, to keep the
- *   repository small).
+ *   repository small); borderless.pdf: one case printed with its tables' borders taken away.
  *
  * The files go to test/page-forms/<case>/. They are inputs, made once and committed; the test
  * (test/page-forms.test.ts) holds the values read from each equal to the page's own, which were
@@ -76,6 +76,9 @@ const CAPTURE_TEXT = `(() => {
   return lines.join('\\r') + '\\r';
 })()`;
 
+/** A case also printed with its tables' borders taken away. */
+const BORDERLESS_CASE = 'pingtan-2023-jiaotong-jianshe';
+
 const wanted = process.argv.slice(2);
 const cases = readdirSync(FIXTURES)
   .filter((name) => existsSync(join(FIXTURES, name, 'input.html')) && existsSync(join(FIXTURES, name, 'expected.json')))
@@ -104,6 +107,11 @@ try {
     if (PDF_CASES.includes(name)) {
       writeFileSync(join(folder, 'a4.pdf'), await page.pdf({ format: 'A4', printBackground: false }));
       writeFileSync(join(folder, 'narrow.pdf'), await page.pdf({ width: '110mm', height: '297mm', printBackground: false }));
+    }
+    if (name === BORDERLESS_CASE) {
+      // The same tables without their rules: read by baselines and gaps alone.
+      await page.addStyleTag({ content: 'table, tr, td, th { border: none !important; }' });
+      writeFileSync(join(folder, 'borderless.pdf'), await page.pdf({ format: 'A4', printBackground: false }));
     }
     await page.close();
     console.log(`${name}: ${PDF_CASES.includes(name) ? 'text and PDF' : 'text'}`);
