@@ -38,6 +38,10 @@ function tableValues(report: Report): Map<string, unknown> {
   return values;
 }
 
+function warningRules(report: Report): string[] {
+  return [...new Set(report.findings.filter((f) => f.severity === 'warning').map((f) => f.rule))].sort();
+}
+
 function errorRules(report: Report): string[] {
   return report.findings.filter((f) => f.severity === 'error').map((f) => f.rule).sort();
 }
@@ -58,8 +62,9 @@ describe('text of a report page gives the values of the page', () => {
         expect(report.agency.name).toBe(page.agency.name);
         expect(report.year).toBe(page.year);
         expect(report.sections.map((section) => section.key)).toEqual(page.sections.map((section) => section.key));
-        // No error the page itself does not have.
+        // No error or warning the page itself does not have.
         expect(errorRules(report)).toEqual(errorRules(page));
+        expect(warningRules(report)).toEqual(warningRules(page));
         // Every cell traces to a line of the text that holds its text.
         const lines = readFileSync(join(FORMS, name, form), 'utf8').split(/\r\n?|\n/);
         for (const [path, cell] of Object.entries(report.source.cells)) {

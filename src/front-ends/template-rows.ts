@@ -437,7 +437,8 @@ export function rowsFromPieces(input: Piece[], kind: TableKind, options: RowsOpt
       }
       // The header stands before the first row label.
       if (!bodyStarted) {
-        const first = labels.findIndex((p) => isRowLabel(normalizeLabel(p.text)) || NUMBERED.test(normalizeLabel(p.text)));
+        // Every row of the matrix is numbered (一、本年新收……); 总计 in the header is a column.
+        const first = labels.findIndex((p) => NUMBERED.test(normalizeLabel(p.text)) || groupOfLabel(p.text) !== undefined);
         const start = first < 0 ? labels.length - 1 : first;
         if (start > 0) rows.push(...headerRows(labels.slice(0, start), kind));
         labels = labels.slice(start);
