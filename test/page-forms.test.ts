@@ -134,6 +134,23 @@ describe('text that lost the edges of its cells is refused where it cannot be re
     expect(expectNoWrongNumber(report, expected(name))).toBeGreaterThan(0);
   });
 
+  it('a capture whose rows are run together, label and cells, is refused row by row for that reason', async () => {
+    const name = 'pingtan-2023-jiaotong-jianshe';
+    const lines = readFileSync(join(FORMS, name, 'capture.txt'), 'utf8').split('\r');
+    const joined: string[] = [];
+    for (const line of lines) {
+      const last = joined.at(-1) ?? '';
+      if (/^\d+$/.test(line) && /[\u4e00-\u9fff）\d]$/.test(last) && !last.includes('。')) joined[joined.length - 1] = last + line;
+      else joined.push(line);
+    }
+    const report = await read(name, 'run-on.txt', Buffer.from(joined.join('\r')));
+    const refused = report.findings.filter((f) => f.rule === 'cells-ambiguous');
+    expect(refused.find((f) => f.message.includes('“140000014”可能是几个数字连在一起'))?.line).toBeGreaterThan(0);
+    // A row of one cell is still read: 行政许可0 is 行政许可 and 0.
+    expect(report.proactive.licensing).toEqual({ decisions: 0 });
+    expectNoWrongNumber(report, expected(name));
+  });
+
   it('a capture whose part 4 is worded otherwise still has its part 4 and its table', async () => {
     const name = 'pingtan-2023-jiaotong-jianshe';
     const text = readFileSync(join(FORMS, name, 'capture.txt'), 'utf8').replace(

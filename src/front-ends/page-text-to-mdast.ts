@@ -224,6 +224,14 @@ function piecesOf(line: Line, place: (line: number, column: number) => Place): P
     }
     return pieces;
   }
+  // A label with its numbers run on without a space (一、本年新收政府信息公开申请数量4000004):
+  // the label and the digits, which the template reader then counts (and refuses if they are
+  // several cells run together).
+  const runOn = /^(.*[\u4e00-\u9fff）)])([0-9０-９]+)$/.exec(raw.trimEnd());
+  if (runOn && !/\s/.test(raw.trim()) && runOn[1]!.trim().length >= 2) {
+    const cut = runOn[1]!.length;
+    return [...piece(0, cut), ...piece(cut, raw.trimEnd().length)];
+  }
   // A label followed by numbers on one line (规章 0 0 0), or numbers alone (0  0  —).
   const words: Array<{ from: number; to: number }> = [];
   const pattern = new RegExp(SPACES.source, 'g');

@@ -199,7 +199,8 @@ export function valueCells(
     const cells = values.filter((p) => p.kind === 'value' || blanks.includes(p)).map((p) => (p.kind === 'value' ? cellOf(p) : blankCellAt(p)));
     return { cells, problem: null };
   }
-  const runTogether = numbers.find((p) => /^\d{4,}$/.test(p.text));
+  // Digits enough to be the missing cells run together (000 where three cells are missing one blank).
+  const runTogether = numbers.find((p) => /^\d+$/.test(p.text) && p.text.length > width - numbers.length);
   let problem: string;
   if (numbers.length > width) {
     problem = `读到${numbers.length}个数字（${describe(numbers)}），多于应有的${width}个`;
