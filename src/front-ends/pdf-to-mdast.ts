@@ -6,7 +6,8 @@
  *    of more than half a character between two items is a cell's edge (a tab). Ruled tables are
  *    read by their rules into cells (pdf-tables.ts), merged cells included.
  * 2. A line of prose that runs to the right margin continues on the next line: they are joined.
- *    A page number alone at the foot or the head of a page is page furniture and left out.
+ *    A page number alone at the foot or the head of a page, and a line at the same place with
+ *    the same text on most pages (a running header, a site's fixed bar), are page furniture.
  * 3. The text is then read as the text of a page is (page-text-to-mdast.ts): tables by the
  *    template's rows, refused row by row where the cells cannot be told apart.
  *
@@ -123,7 +124,26 @@ export async function pdfToText(bytes: Uint8Array): Promise<{ text: string; page
     );
   }
 
-  return layOut(lines);
+  return layOut(withoutRunningLines(lines));
+}
+
+/**
+ * Lines that stand at the same place on most pages with the same text — a running header or
+ * footer, or a browser's fixed bar printed on every page (文件下载, 相关链接) — are page
+ * furniture: left out, so that they neither break a paragraph nor enter the report.
+ */
+function withoutRunningLines(lines: PdfLine[]): PdfLine[] {
+  const pageCount = new Set(lines.map((line) => line.page)).size;
+  if (pageCount < 2) return lines;
+  const key = (line: PdfLine) => `${Math.round(line.items[0]!.y / 2)}|${line.items.map((item) => item.text).join('')}`;
+  const pagesOf = new Map<string, Set<number>>();
+  for (const line of lines) {
+    if (line.table || line.items.length === 0) continue;
+    const k = key(line);
+    pagesOf.set(k, (pagesOf.get(k) ?? new Set()).add(line.page));
+  }
+  const needed = Math.max(2, Math.ceil(pageCount / 2));
+  return lines.filter((line) => line.table || line.items.length === 0 || (pagesOf.get(key(line))?.size ?? 0) < needed);
 }
 
 /** A page's items as lines, top to bottom, its tables among them; a page number alone at its foot or head is left out. */
