@@ -61,6 +61,7 @@ describe('text of a report page gives the values of the page', () => {
         expect({ ...report.fees, line: null }).toEqual({ ...page.fees, line: null });
         expect(report.agency.name).toBe(page.agency.name);
         expect(report.year).toBe(page.year);
+        expect(report.contact).toEqual(page.contact);
         expect(report.sections.map((section) => section.key)).toEqual(page.sections.map((section) => section.key));
         // No error or warning the page itself does not have.
         expect(errorRules(report)).toEqual(errorRules(page));
@@ -218,6 +219,8 @@ describe('a report as a PDF', () => {
       expect(report.template).toBe(page.template);
       expect(Object.fromEntries(tableValues(report))).toEqual(Object.fromEntries(tableValues(page)));
       expect(report.agency.name).toBe(page.agency.name);
+      // Prose wrapped across lines and pages is joined again: the contact details read whole.
+      expect(report.contact).toEqual(page.contact);
       expect(report.sections.map((section) => section.key)).toEqual(page.sections.map((section) => section.key));
       expect(errorRules(report)).toEqual(errorRules(page));
       // A PDF has no lines a reader can count: no value claims one.

@@ -217,7 +217,7 @@ function layOut(lines: PdfLine[]): { text: string; pages: number[] } {
       previous.cells.length === 1 &&
       cells.length === 1 &&
       Math.abs(previous.line.size - line.size) < 0.5 &&
-      previous.line.right >= (right.get(previous.line.page) ?? 0) - previous.line.size * 1.5 &&
+      previous.line.right >= (right.get(previous.line.page) ?? 0) - previous.line.size * reach(previous.cells[0]!, cells[0]!) &&
       line.left <= (left.get(line.page) ?? 0) + line.size * 2.5 &&
       !/[。：:；;！？]$/.test(previous.cells[0]!);
     if (wrapped) {
@@ -240,6 +240,14 @@ function layOut(lines: PdfLine[]): { text: string; pages: number[] } {
     }
   });
   return { text: `${text.join('\n')}\n`, pages: linePages };
+}
+
+/**
+ * How far short of the right margin a wrapped line may end, in characters: a Chinese line runs to
+ * the margin, but a long number or word carried over whole (0591- / 23163420) leaves a gap.
+ */
+function reach(before: string, after: string): number {
+  return /[A-Za-z0-9\-_.@/]$/.test(before) && /^[A-Za-z0-9]/.test(after) ? 8 : 1.5;
 }
 
 /** A line's cells: items that do not stand apart (see standApart) are one cell. */
