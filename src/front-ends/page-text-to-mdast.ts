@@ -19,6 +19,7 @@ import { partHeadingOf } from '../report-format/parts.ts';
 import { joinText, promoteHeadings } from './block-kinds.ts';
 import type { FrontEndResult } from './front-end.ts';
 import { metadataFromText } from './page-parts.ts';
+import { lineStarts } from './reduce-page.ts';
 import {
   isValueText,
   rowsFromPieces,
@@ -51,12 +52,7 @@ interface Line {
 
 export function pageTextToMdast(text: string): FrontEndResult {
   const raws = text.split('\n');
-  const offsets: number[] = [];
-  let offset = 0;
-  for (const raw of raws) {
-    offsets.push(offset);
-    offset += raw.length + 1;
-  }
+  const offsets = lineStarts(text);
   const lines: Line[] = raws.map((raw, index) => ({ index, raw, text: raw.replace(/[\t\u00a0\u3000 ]+/g, ' ').trim() }));
   const place = (line: number, column: number): Place => ({ line: line + 1, column: column + 1, offset: offsets[line]! + column });
 
@@ -154,9 +150,9 @@ function reportRange(lines: Line[]): { start: number; end: number; title: { from
     }
   }
   let start: number;
-  const titleLine = title ?? -1;
+  /** The title's last line; `title` becomes its first. */
+  const titleEnd = title ?? -1;
   if (title !== null) {
-    const titleEnd = title;
     // A title on two lines: the agency's name on the line before 2023年……报告.
     const before = lines[title - 1]?.text ?? '';
     if (/^(?:19|20)\d{2}/.test(lines[title]!.text) && before.length <= 40 && AGENCY_END.test(before)) title--;
@@ -185,7 +181,7 @@ function reportRange(lines: Line[]): { start: number; end: number; title: { from
       break;
     }
   }
-  return { start, end, title: title === null ? null : { from: title, to: titleLine } };
+  return { start, end, title: title === null ? null : { from: title, to: titleEnd } };
 }
 
 function isProse(text: string): boolean {

@@ -344,7 +344,7 @@ export function joinMergedCells(last: PageTable, first: PageTable): void {
     // Only a cell the page cut: no rule under it on the last page, none over it on this one.
     if (!last.openBelow[above.c0] || !first.openAbove[below.c0]) continue;
     if (/[0-9０-９]/.test(above.text) && /[0-9０-９]/.test(below.text)) continue;
-    above.text = above.text === '' ? below.text : below.text === '' ? above.text : joinText(above.text, below.text);
+    above.text = joinText(above.text, below.text);
     below.joined = true;
   }
 }
@@ -381,7 +381,7 @@ export function joinBrokenRow(
     if (!lastTable.openBelow[a.c0] || !firstTable.openAbove[b.c0]) return null;
     if (number.test(a.text) && number.test(b.text)) return null;
     if (b.text !== '' && !number.test(b.text) && startsRow(b.text)) return null;
-    joined[index]!.text = a.text === '' ? b.text : b.text === '' ? a.text : joinText(a.text, b.text);
+    joined[index]!.text = joinText(a.text, b.text);
   }
   return joined;
 }

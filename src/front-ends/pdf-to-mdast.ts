@@ -21,22 +21,25 @@ import { visit } from 'unist-util-visit';
 import { ReportError } from '../diagnostics/report-error.ts';
 import type { FrontEndResult } from './front-end.ts';
 import { pageTextToMdast } from './page-text-to-mdast.ts';
-import { joinBrokenRow, joinMergedCells, pageTables, rulesOf, standApart, type GridCell, type OperatorList, type PageTable } from './pdf-tables.ts';
+import {
+  joinBrokenRow,
+  joinMergedCells,
+  pageTables,
+  rulesOf,
+  standApart,
+  type GridCell,
+  type OperatorList,
+  type PageTable,
+  type PositionedItem as Item,
+} from './pdf-tables.ts';
 import { startsOwnRow } from './template-rows.ts';
 import { toUnifiedIdeographs } from './unified-ideographs.ts';
 
-interface Item {
-  text: string;
-  x: number;
-  y: number;
-  width: number;
-  size: number;
-}
-
 interface PdfLine {
   page: number;
-  /** A ruled table standing at this line's place. */
+  /** A ruled table standing at this line's place, and its top edge. */
   table?: PageTable;
+  top?: number;
   items: Item[];
   left: number;
   right: number;
@@ -70,7 +73,8 @@ export async function pdfToMdast(bytes: Uint8Array): Promise<FrontEndResult> {
 /** The PDF's text laid out as lines, cells' edges as tabs; `pages[i]` is the page of line i + 1. */
 export async function pdfToText(bytes: Uint8Array): Promise<{ text: string; pages: number[] }> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  let lines: PdfLine[];
+  // PDF.js's part: each page's text items and drawing operators. A failure here is the file's.
+  const pages: Array<{ items: Item[]; operators: OperatorList }> = [];
   try {
     const document = await pdfjs.getDocument({
       data: new Uint8Array(bytes),
@@ -82,7 +86,6 @@ export async function pdfToText(bytes: Uint8Array): Promise<{ text: string; page
       disableFontFace: true,
       verbosity: 0,
     }).promise;
-    lines = [];
     for (let number = 1; number <= document.numPages; number++) {
       const page = await document.getPage(number);
       const content = await page.getTextContent();
@@ -99,10 +102,7 @@ export async function pdfToText(bytes: Uint8Array): Promise<{ text: string; page
           items.push({ text: word[0], x: x! + share * word.index, y: y!, width: share * word[0].length, size });
         }
       }
-      const ruled = pageTables(items, rulesOf((await page.getOperatorList()) as OperatorList, pdfjs.OPS as Record<string, number>));
-      const taken = new Set(ruled.flatMap((table) => [...table.items]));
-      const tableLines: Array<PdfLine & { top: number }> = ruled.map((table) => ({ page: number, table, items: [], left: 0, right: 0, size: 0, top: table.top }));
-      lines.push(...pageLines(items.filter((item) => !taken.has(item)), number, tableLines));
+      pages.push({ items, operators: (await page.getOperatorList()) as OperatorList });
       page.cleanup();
     }
     await document.destroy();
@@ -116,7 +116,7 @@ export async function pdfToText(bytes: Uint8Array): Promise<{ text: string; page
         : `无法读取 PDF 文件（${message}）：文件可能已损坏或被截断，请重新下载`,
     );
   }
-  const characters = lines.reduce((sum, line) => sum + line.items.reduce((n, item) => n + item.text.replace(/\s/g, '').length, 0), 0);
+  const characters = pages.reduce((sum, page) => sum + page.items.reduce((n, item) => n + item.text.length, 0), 0);
   if (characters < MIN_TEXT) {
     throw new ReportError(
       'pdf-without-text',
@@ -124,6 +124,14 @@ export async function pdfToText(bytes: Uint8Array): Promise<{ text: string; page
     );
   }
 
+  const lines: PdfLine[] = [];
+  pages.forEach(({ items, operators }, index) => {
+    const number = index + 1;
+    const ruled = pageTables(items, rulesOf(operators, pdfjs.OPS as Record<string, number>));
+    const taken = new Set(ruled.flatMap((table) => [...table.items]));
+    const tableLines = ruled.map((table): PdfLine => ({ page: number, table, top: table.top, items: [], left: 0, right: 0, size: 0 }));
+    lines.push(...pageLines(items.filter((item) => !taken.has(item)), number, tableLines));
+  });
   return layOut(withoutRunningLines(lines));
 }
 
@@ -147,7 +155,7 @@ function withoutRunningLines(lines: PdfLine[]): PdfLine[] {
 }
 
 /** A page's items as lines, top to bottom, its tables among them; a page number alone at its foot or head is left out. */
-function pageLines(items: Item[], page: number, tables: Array<PdfLine & { top: number }>): PdfLine[] {
+function pageLines(items: Item[], page: number, tables: PdfLine[]): PdfLine[] {
   const sorted = [...items].sort((p, q) => q.y - p.y || p.x - q.x);
   const lines: PdfLine[] = [];
   for (const item of sorted) {
@@ -164,7 +172,7 @@ function pageLines(items: Item[], page: number, tables: Array<PdfLine & { top: n
   const isFurniture = (line: PdfLine | undefined) => line !== undefined && PAGE_NUMBER.test(line.items.map((item) => item.text).join(''));
   if (isFurniture(lines.at(-1))) lines.pop();
   if (isFurniture(lines[0])) lines.shift();
-  const top = (line: PdfLine) => ('top' in line ? (line as PdfLine & { top: number }).top : line.items[0]!.y);
+  const top = (line: PdfLine) => line.top ?? line.items[0]!.y;
   return [...lines, ...tables].sort((a, b) => top(b) - top(a));
 }
 
@@ -194,8 +202,7 @@ function layOut(lines: PdfLine[]): { text: string; pages: number[] } {
       const rows = line.table.rows.map((row) => row.filter((cell) => !cell.joined)).filter((row) => row.some((cell) => cell.text !== ''));
       // A table that goes on from the last page's, its first row the end of that page's last row.
       if (goesOn && rows.length > 0) {
-        const lastRows = carried.table.rows;
-        const lastRow = lastRows.at(-1);
+        const lastRow = carried.table.rows.at(-1);
         const joined = lastRow ? joinBrokenRow(lastRow, rows[0]!, carried.table, line.table, startsOwnRow) : null;
         if (joined && lastRow) {
           lastRow.splice(0, lastRow.length, ...joined);

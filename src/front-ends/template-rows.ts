@@ -13,8 +13,9 @@
  * - else, if there are exactly as many values as the row has cells, those are the cells;
  * - else, if the values and the blank lines between them make up exactly the row's cells, the
  *   blank lines are blank cells;
- * - else the row cannot be read: its pieces are passed on as they are (the extractor then reports
- *   the wrong number of cells and records the row as null) with a finding that says why.
+ * - else the row cannot be read: it keeps its label, its numbers go on a row of their own under a
+ *   marker no template row has (so no extractor puts them in a column and the row stays null),
+ *   and a finding says why.
  *
  * The rows come out in the shape the extractors read from any table: an item row
  * (第二十条第（一）项), header rows, and rows of label cells then value cells.
@@ -233,6 +234,7 @@ function mergeHeaderPieces(pieces: Piece[], kind: TableKind): Piece[] {
       continue;
     }
     let text = normalizeLabel(first.text);
+    /** The last piece up to which the pieces make exactly one header text. */
     let best = -1;
     let j = i;
     while (j + 1 < pieces.length) {
@@ -248,7 +250,7 @@ function mergeHeaderPieces(pieces: Piece[], kind: TableKind): Piece[] {
       j++;
       if (labels.includes(text)) best = j;
     }
-    if (best > i && labels.includes(normalizeLabel(pieces.slice(i, best + 1).filter((p) => p.kind === 'text' || p.kind === 'value').map((p) => p.text).join('')))) {
+    if (best > i) {
       const used = pieces.slice(i, best + 1).filter((p) => p.kind === 'text' || p.kind === 'value');
       out.push({ kind: 'text', text: used.map((p) => p.text).join(''), start: first.start, end: used.at(-1)!.end });
       i = best + 1;
@@ -288,10 +290,8 @@ function joinPieces(before: string, after: string): string {
 function labelCells(pieces: Piece[]): TextCell[] {
   const cells: TextCell[] = [];
   for (const piece of pieces) {
-    const normalized = normalizeLabel(piece.text);
     const last = cells.at(-1);
-    const numbered = NUMBERED.test(normalized) || APPLICATION_GROUPS.some((g) => g.pattern.test(normalized));
-    if (last && !numbered && !isRowLabel(normalized)) {
+    if (last && isContinuation(piece.text)) {
       last.text = joinPieces(last.text, piece.text);
       last.end = piece.end;
     } else {
@@ -316,7 +316,7 @@ export function startsOwnRow(text: string): boolean {
 /** A piece that goes on from the one before: no numbering, no row's or group's wording. */
 function isContinuation(text: string): boolean {
   const normalized = normalizeLabel(text);
-  return !NUMBERED.test(normalized) && !isRowLabel(normalized) && groupOfLabel(text) === undefined;
+  return !NUMBERED.test(normalized) && !isRowLabel(normalized);
 }
 
 function groupOfLabel(text: string): string | undefined {
