@@ -30,6 +30,25 @@ for (const folder of [FIXTURES, 'reports']) {
   walk(folder);
 }
 
+/** A tree as parse5 gives it and as the outline rebuilds it: comments' text (which the reduced page leaves out) and the key of reduce-page.ts aside. */
+function comparable(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(comparable);
+  if (node === null || typeof node !== 'object') return node;
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) if (key !== 'dataGongkaiAttributes') copy[key] = comparable(value);
+  if (copy['type'] === 'comment') copy['value'] = '';
+  return copy;
+}
+
+/** Whether the body and title rebuilt from the outline are what parse5 builds from them, node for node. */
+function rebuiltAsParsed(html: string): { rebuilt: boolean; equal: boolean } | null {
+  const rebuilt = partsFromOutline(html);
+  const parsed = partsFromOutline(html, false);
+  if (!rebuilt || !parsed) return null;
+  const equal = isDeepStrictEqual(comparable([rebuilt.body, rebuilt.title]), comparable([parsed.body, parsed.title]));
+  return { rebuilt: rebuilt.read === 'rebuilt', equal };
+}
+
 /** The front end's result from the given parts, or the error it stops with. */
 function convert(html: string, parts: PageParts): unknown {
   try {
@@ -50,6 +69,36 @@ describe('reading a page’s body alone', () => {
     // The real pages from the Pingtan site are regular: the fast way must be taken for them.
     if (path.includes('pingtan-')) expect(alone).not.toBeNull();
     if (alone) expect(convert(html, alone)).toEqual(convert(html, partsFromWholePage(html)));
+  });
+
+  it.each([...pages.keys()])('rebuilds from the outline the tree parse5 builds: %s', (path) => {
+    const html = pages.get(path)!;
+    const result = rebuiltAsParsed(html);
+    if (path.includes('pingtan-')) expect(result).toEqual({ rebuilt: true, equal: true });
+    else if (result) expect(result.equal).toBe(true);
+  });
+
+  it.each([
+    ['a row straight in a table, white space and comments around it', '<table> <!--a--> <tr><td>本年新收</td></tr> <!--b--> </table>'],
+    ['rows after a <thead>, and a second body', '<table><thead><tr><th>x</th></tr></thead><tr><td>本年新收</td></tr><tbody><tr><td>1</td></tr></tbody></table>'],
+    ['entities in a text, and an end tag that closes nothing between texts', '<p>本年新收&nbsp;&amp;&#x4e00;</span>一</p>'],
+    ['cells, list items and paragraphs closed by the next tag', '<table><tr><td>本年新收<td>2</table><ul><li>a<li>b</ul><p>c<div>d</div><p>'],
+    ['a <pre> and a <textarea> that do not begin with a newline', '<pre>本年新收\n</pre><textarea> \nx</textarea>'],
+    ['Word’s conditional comments and lists', '<p><![if !supportLists]><span>1.</span><![endif]>本年新收</p><o:p></o:p>'],
+  ])('rebuilds %s as parse5 does', (_name, content) => {
+    const html = `<!DOCTYPE html><html><head><title>报告</title></head><body><div class="TRS_Editor"><p>总体情况</p>${content}</div></body></html>`;
+    expect(rebuiltAsParsed(html)).toEqual({ rebuilt: true, equal: true });
+  });
+
+  it.each([
+    ['a cell outside a row', '<table><tbody><td>本年新收</td></tbody></table>'],
+    ['a <col> outside a <colgroup>', '<table><col><tr><td>本年新收</td></tr></table>'],
+    ['a </p> that closes nothing', '<div>本年新收</p></div>'],
+    ['a newline after <pre>', '<pre>\n本年新收</pre>'],
+    ['a newline after <textarea>', '<textarea>\n\n本年新收</textarea>'],
+  ])('leaves %s to parse5', (_name, content) => {
+    const html = `<!DOCTYPE html><html><body><div class="TRS_Editor"><p>总体情况</p>${content}</div></body></html>`;
+    expect(rebuiltAsParsed(html)).toEqual({ rebuilt: false, equal: true });
   });
 
   it('gives up on a page the standard parses otherwise (a <p> closed around a <span>)', () => {
@@ -75,6 +124,7 @@ describe('reading a page’s body alone', () => {
     };
     let alone = 0;
     let whole = 0;
+    let rebuilt = 0;
     const mismatches: string[] = [];
     for (let trial = 0; trial < 60; trial++) {
       let html = sources[trial % sources.length]!;
@@ -98,10 +148,14 @@ describe('reading a page’s body alone', () => {
       if (!isDeepStrictEqual(convert(html, parts), convert(html, partsFromWholePage(html)))) {
         mismatches.push(`trial ${trial}: ${inserted.join(', ')}`);
       }
+      const tree = rebuiltAsParsed(html);
+      if (tree?.rebuilt) rebuilt++;
+      if (tree && !tree.equal) mismatches.push(`trial ${trial}, the rebuilt tree: ${inserted.join(', ')}`);
     }
     expect(mismatches).toEqual([]);
     // Both ways were tried: some changed pages are still read alone, some are not.
     expect(alone).toBeGreaterThan(5);
     expect(whole).toBeGreaterThan(5);
+    expect(rebuilt).toBeGreaterThan(5);
   });
 });

@@ -37,13 +37,34 @@ export interface OutlineElement {
   /** A <meta>'s name and content. */
   name: string | undefined;
   content: string | undefined;
+  /** The attributes as htmlparser2 read them (names lowercased, entities decoded, the first of a name kept). */
+  attributes: Record<string, string>;
+  /** Opened by htmlparser2 without a start tag (for a `</p>` or `</br>` that matches nothing). */
+  impliedStart: boolean;
+  /** Closed by its own end tag (not implied by another tag or the end of the page). */
+  endTag: boolean;
+  /** Where its start and end are in the outline's events. */
+  openEvent: number;
+  closeEvent: number;
 }
+
+/**
+ * What htmlparser2 read, in order: an element opened or closed (its index), a text or a comment
+ * with where it stands in the page. Enough to build the tree of any part of the page again
+ * (outline-tree.ts) without reading the page a second time.
+ */
+export type OutlineEvent =
+  | { kind: 'open'; element: number }
+  | { kind: 'close'; element: number }
+  | { kind: 'text'; value: string; start: number; end: number }
+  | { kind: 'comment'; value: string; start: number; end: number };
 
 export interface PageOutline {
   html: string;
   elements: OutlineElement[];
   /** The page's rendered text in pieces, a line break between blocks (as hast-util-to-text puts them). */
   chunks: string[];
+  events: OutlineEvent[];
   /** The first offset at which htmlparser2's reading and the standard's may part (Infinity if none). */
   irregularAt: number;
   /** Whether the page is in quirks mode (no doctype, or an old one). */
@@ -132,6 +153,7 @@ const HEAD_NOSCRIPT_CONTENT = new Set(['basefont', 'bgsound', 'link', 'meta', 'n
 class OutlineBuilder implements Partial<Handler> {
   readonly elements: OutlineElement[] = [];
   readonly chunks: string[] = [];
+  readonly events: OutlineEvent[] = [];
   irregularAt = Number.POSITIVE_INFINITY;
   /** The document's mode, read from its doctype: quirks mode keeps a <p> open before a <table>. */
   quirks: boolean | undefined;
@@ -286,7 +308,13 @@ class OutlineBuilder implements Partial<Handler> {
       hiddenAncestor: this.hidden > 0,
       name: name === 'meta' ? attributes['name'] : undefined,
       content: name === 'meta' ? attributes['content'] : undefined,
+      attributes,
+      impliedStart: implied,
+      endTag: false,
+      openEvent: this.events.length,
+      closeEvent: -1,
     };
+    this.events.push({ kind: 'open', element: this.elements.length });
     this.elements.push(element);
     this.open.push(this.elements.length - 1);
     if (this.hidden === 0 && BREAKING.has(name)) this.chunks.push('\n');
@@ -307,6 +335,9 @@ class OutlineBuilder implements Partial<Handler> {
     const at = this.parser.startIndex;
     if (implied) this.impliedCloses++;
     if (name === 'head') this.headsOpen--;
+    element.endTag = !implied;
+    element.closeEvent = this.events.length;
+    this.events.push({ kind: 'close', element: index });
     if (this.ended) {
       element.contentEnd = element.end = html.length;
       // An element left open to the end: the standard keeps it open too, unless it is one of
@@ -360,6 +391,12 @@ class OutlineBuilder implements Partial<Handler> {
       this.irregular(this.pendingFormatting);
     }
     if (this.hidden === 0) this.chunks.push(text);
+    // Scripts and styles are left out of the tree (as reduce-page.ts leaves them out of parse5's).
+    if (tag !== 'script' && tag !== 'style') this.events.push({ kind: 'text', value: text, start: at, end: this.parser.endIndex + 1 });
+  }
+
+  oncomment(value: string): void {
+    this.events.push({ kind: 'comment', value, start: this.parser.startIndex, end: this.parser.endIndex + 1 });
   }
 
   oncdata(): void {
@@ -411,7 +448,7 @@ export function outlinePage(html: string): PageOutline {
   builder.end();
   parser.end();
   builder.quirks ??= true;
-  return { html, elements: builder.elements, chunks: builder.chunks, irregularAt: builder.irregularAt, quirks: builder.quirks };
+  return { html, elements: builder.elements, chunks: builder.chunks, events: builder.events, irregularAt: builder.irregularAt, quirks: builder.quirks };
 }
 
 /** The element's text, as hast-util-to-text renders it, up to white space. */

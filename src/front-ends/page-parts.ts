@@ -32,6 +32,7 @@ import {
   type OutlineElement,
   type PageOutline,
 } from './page-outline.ts';
+import { treeOfRange } from './outline-tree.ts';
 import { lineStarts, reducePage, restorePositions, type ReducedPage } from './reduce-page.ts';
 
 /** Containers in which government sites publish an article's text. */
@@ -70,6 +71,11 @@ export interface PageParts {
   outside: string;
   /** The <meta> tags that name the article. */
   meta: Record<MetaName, string | null>;
+  /**
+   * How the body was read: rebuilt from the outline's events (outline-tree.ts), parsed alone by
+   * parse5 as a fragment, or found in the whole page parsed.
+   */
+  read: 'rebuilt' | 'fragment' | 'page';
 }
 
 function isElement(node: { type: string }): node is Element {
@@ -141,6 +147,7 @@ export function partsFromWholePage(html: string): PageParts {
     title,
     outside: toText(root).replace(toText(body), '\n'),
     meta,
+    read: 'page',
   };
 }
 
@@ -256,7 +263,8 @@ function parseRange(outline: PageOutline, lines: number[], context: string, from
   return root.children as ElementContent[];
 }
 
-export function partsFromOutline(html: string): PageParts | null {
+/** With `rebuild` false, the body and title are parsed by parse5 even where outline-tree.ts could rebuild them. */
+export function partsFromOutline(html: string, rebuild = true): PageParts | null {
   const outline = outlinePage(html);
   if (outline.irregularAt !== Number.POSITIVE_INFINITY) return null;
   const bodyIndex = findBodyInOutline(outline);
@@ -273,7 +281,8 @@ export function partsFromOutline(html: string): PageParts | null {
     if (element === undefined || !TITLE_SIGN.test(outlineText(outline, element))) continue;
     if (!parsesAlone(outline, element, index)) return null;
     // The element itself, start and end tags, as it stands in a plain container.
-    const parsed = parseRange(outline, lines, 'div', element.start, element.end).filter(isElement);
+    const parsed = ((rebuild ? treeOfRange(outline, lines, element.openEvent - 1, element.closeEvent + 1) : null)
+      ?? parseRange(outline, lines, 'div', element.start, element.end)).filter(isElement);
     if (parsed.length !== 1 || parsed[0]!.tagName !== element.tag) return null;
     title = parsed[0];
     break;
@@ -284,8 +293,10 @@ export function partsFromOutline(html: string): PageParts | null {
     if (element?.special) return null;
     meta[name] = metaValue(element?.content);
   }
+  const rebuilt = rebuild ? treeOfRange(outline, lines, body.openEvent, body.closeEvent) : null;
   return {
-    body: parseRange(outline, lines, body.tag, body.contentStart, body.contentEnd),
+    body: rebuilt ?? parseRange(outline, lines, body.tag, body.contentStart, body.contentEnd),
+    read: rebuilt ? 'rebuilt' : 'fragment',
     title,
     outside: textAround(outline, body),
     meta,

@@ -28,7 +28,7 @@ export interface ReducedPage {
 }
 
 /** Attributes that the tree builder, the selectors, hast-util-to-text or hast-util-to-mdast read. */
-const KEPT_ATTRIBUTES = new Set([
+export const KEPT_ATTRIBUTES = new Set([
   'class', 'id', 'name', 'content', 'type', 'hidden', 'open', 'nowrap', 'wrap', 'colspan', 'rowspan',
   'href', 'src', 'alt', 'title', 'start', 'checked', 'value', 'align', 'disabled', 'label', 'list',
   'multiple', 'placeholder', 'poster', 'selected', 'size', 'color', 'face', 'data-mdast', 'dir', 'encoding',
