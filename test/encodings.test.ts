@@ -59,6 +59,22 @@ describe('decodeBytes', () => {
     const bytes = Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0x00]);
     expect(() => decodeBytes(bytes)).toThrow(ReportError);
   });
+
+  it('names the control character and its line', () => {
+    for (const control of ['\u0001', '\u000b', '\u007f']) {
+      const error = (() => {
+        try {
+          decodeBytes(Buffer.from(`第一行\r\n第二行\t\f\n第三${control}行`));
+        } catch (caught) {
+          return caught as ReportError;
+        }
+      })();
+      expect(error).toBeInstanceOf(ReportError);
+      expect(error!.line).toBe(3);
+      expect(error!.message).toContain(`U+${control.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}`);
+    }
+    expect(decodeBytes(Buffer.from('第一行\r\n第二行\t\f\r第三行')).text).toBe('第一行\n第二行\t\f\n第三行');
+  });
 });
 
 describe('the same report in another encoding', () => {

@@ -10,7 +10,8 @@
  * - what the record took from outside the text (a web page's metadata, the file name) is written
  *   as front matter, since the Markdown file has neither.
  */
-import type { Root, Table, TableCell, Text } from 'mdast';
+import type { Paragraph, Root, Table, TableCell, Text } from 'mdast';
+import { markdownTable } from 'markdown-table';
 import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
 import { defaultHandlers, toMarkdown, type Handle } from 'mdast-util-to-markdown';
 import { stringify as stringifyYaml } from 'yaml';
@@ -54,12 +55,49 @@ const PLAIN = /^[A-Za-z0-9\u0080-\uffff]*$/;
 
 const text: Handle = (node: Text, parent, state, info) => (PLAIN.test(node.value) ? node.value : defaultHandlers.text(node, parent, state, info));
 
+const gfmTable = gfmTableToMarkdown();
+
+/** The one text of a node, if it is plain (see PLAIN) or the node is empty. */
+function plainText(node: Paragraph | TableCell): string | undefined {
+  if (node.children.length === 0) return '';
+  const [only] = node.children;
+  return node.children.length === 1 && only!.type === 'text' && PLAIN.test(only!.value) ? only!.value : undefined;
+}
+
+/** A paragraph of plain text is its text (what the default handler makes of it, without the phrasing machinery). */
+const paragraph: Handle = (node: Paragraph, parent, state, info) => plainText(node) ?? defaultHandlers.paragraph(node, parent, state, info);
+
+/**
+ * A table goes to markdown-table as mdast-util-gfm-table hands it over: each cell's text, a plain
+ * one as it is (a report's labels and numbers), any other written as the extension writes a cell.
+ */
+const table: Handle = (node: Table, _parent, state, info) => {
+  const exitTable = state.enter('table');
+  const matrix = node.children.map((row) => {
+    const exitRow = state.enter('tableRow');
+    const cells = row.children.map((cell) => {
+      const plain = plainText(cell);
+      if (plain !== undefined) return plain;
+      const exitCell = state.enter('tableCell');
+      const exitPhrasing = state.enter('phrasing');
+      const value = state.containerPhrasing(cell, { ...info, before: ' ', after: ' ' });
+      exitPhrasing();
+      exitCell();
+      return value;
+    });
+    exitRow();
+    return cells;
+  });
+  exitTable();
+  return markdownTable(matrix, { align: node.align, alignDelimiters: true, fillRows: false, padding: true });
+};
+
 export function treeToMarkdown(tree: Root, report: Report): string {
   const clean: Root = {
     type: 'root',
     children: tree.children.map((node) => (node.type === 'table' ? padTable(node) : node)),
   };
-  const body = toMarkdown(clean, { extensions: [gfmTableToMarkdown()], handlers: { text }, bullet: '-', rule: '-' });
+  const body = toMarkdown(clean, { extensions: [gfmTable], handlers: { text, paragraph, table }, bullet: '-', rule: '-' });
   const data = frontMatter(report);
   return Object.keys(data).length > 0 ? `---\n${stringifyYaml(data)}---\n\n${body}` : body;
 }

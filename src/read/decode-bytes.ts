@@ -52,8 +52,18 @@ function incompleteUtf8Tail(bytes: Uint8Array): number {
   return 0;
 }
 
-/** Control characters other than tab, newline, carriage return and form feed mean binary data. */
-const BINARY = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/;
+/**
+ * Where the first control character other than tab, newline, carriage return and form feed is
+ * (-1 if none): such characters mean binary data. A loop, as a regular expression's character
+ * class takes twice as long over a page.
+ */
+function firstControlCharacter(text: string): number {
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0c && code !== 0x0d) || code === 0x7f) return index;
+  }
+  return -1;
+}
 
 export function decodeBytes(bytes: Uint8Array): DecodedText {
   let result: DecodedText | undefined;
@@ -91,13 +101,13 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
       1,
     );
   }
-  const text = result.text.replace(/\r\n?/g, '\n');
-  const binary = BINARY.exec(text);
-  if (binary) {
-    const line = text.slice(0, binary.index).split('\n').length;
+  const text = result.text.includes('\r') ? result.text.replace(/\r\n?/g, '\n') : result.text;
+  const binary = firstControlCharacter(text);
+  if (binary >= 0) {
+    const line = text.slice(0, binary).split('\n').length;
     throw new ReportError(
       'binary-content',
-      `文件含有控制字符（U+${binary[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}），不是文本文件：应为报告的文本`,
+      `文件含有控制字符（U+${text.charCodeAt(binary).toString(16).padStart(4, '0').toUpperCase()}），不是文本文件：应为报告的文本`,
       line,
     );
   }
