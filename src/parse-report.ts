@@ -10,7 +10,7 @@
  */
 import { decodeBytes, type DecodedText } from './read/decode-bytes.ts';
 import { readReport, sourceFromBytes, type SourceFile } from './read/read-report.ts';
-import { binaryFrontEnds, isBinaryFormat, textFrontEnds, type FrontEndResult } from './front-ends/index.ts';
+import { binaryFrontEnds, isBinaryFormat, textFrontEnd, textFrontEnds, type FrontEndResult } from './front-ends/index.ts';
 import { lineLabel, lineOrNull } from './diagnostics/line-label.ts';
 import { findSections, type LocatedTable, type TableKind } from './structure/find-sections.ts';
 import { extractProse } from './extract/extract-prose.ts';
@@ -45,20 +45,20 @@ export async function analyseSource(source: SourceFile): Promise<{ report: Repor
     const frontEnd = await binaryFrontEnds[source.format](source.bytes);
     return { report: reportFromTree(frontEnd, source, null), frontEnd };
   }
-  return analyseText(source);
+  return analyseText(source, await textFrontEnd(source.format));
 }
 
-/** analyseSource for the formats that are text: synchronous. */
-function analyseText(source: SourceFile): { report: Report; frontEnd: FrontEndResult } {
-  if (isBinaryFormat(source.format)) throw new Error(`a .${source.format} file is not text`);
+/** analyseSource for the formats that are text, once their front end is loaded: synchronous. */
+function analyseText(source: SourceFile, read: (text: string) => FrontEndResult): { report: Report; frontEnd: FrontEndResult } {
   const decoded = decodeBytes(source.bytes);
-  const frontEnd = textFrontEnds[source.format](decoded.text);
+  const frontEnd = read(decoded.text);
   return { report: reportFromTree(frontEnd, source, decoded), frontEnd };
 }
 
-/** The pipeline for the formats that are text, synchronous, for bulk work (the benchmark). */
+/** The pipeline for text and web pages, synchronous, for bulk work (the benchmark). */
 export function parseTextSource(source: SourceFile): Report {
-  return analyseText(source).report;
+  if (source.format !== 'text' && source.format !== 'html') throw new Error(`parseTextSource reads text and web pages, not .${source.format} files: use parseReportSource`);
+  return analyseText(source, textFrontEnds[source.format]).report;
 }
 
 export function reportFromTree(frontEnd: FrontEndResult, source: SourceFile, decoded: DecodedText | null): Report {

@@ -3,12 +3,8 @@
  * came from. A new format is a new entry in these tables.
  */
 import type { SourceFormat } from '../read/read-report.ts';
-import { docxToMdast } from './docx-to-mdast.ts';
 import type { FrontEndResult } from './front-end.ts';
 import { htmlToMdast } from './html-to-mdast.ts';
-import { legacyWordToMdast } from './legacy-word-to-mdast.ts';
-import { markdownToMdast } from './markdown-to-mdast.ts';
-import { pdfToMdast } from './pdf-to-mdast.ts';
 import { textDumpToMdast } from './text-dump-to-mdast.ts';
 import { pageTextToMdast } from './page-text-to-mdast.ts';
 
@@ -42,20 +38,29 @@ export function textLayout(text: string): TextLayout {
   return dumpCells >= 10 && dumpCells > pageCells ? 'word-dump' : 'page-text';
 }
 
-/** Front ends that read decoded text. */
-export const textFrontEnds: Readonly<Record<TextFormat, (text: string) => FrontEndResult>> = {
+/**
+ * Front ends that read decoded text: text and web pages, the formats of most reports, loaded with
+ * the parser. Markdown's (remark and micromark, a few hundred modules) is loaded when a Markdown
+ * file comes (`textFrontEnd`), so that a build which parses one new web page does not wait for it.
+ */
+export const textFrontEnds: Readonly<Record<Exclude<TextFormat, 'markdown'>, (text: string) => FrontEndResult>> = {
   text: (text) => textLayouts[textLayout(text)](text),
-  markdown: markdownToMdast,
   html: htmlToMdast,
 };
 
-/** Front ends that read the file's bytes. */
+/** The front end of a text format, loaded if it is not yet. */
+export async function textFrontEnd(format: TextFormat): Promise<(text: string) => FrontEndResult> {
+  if (format === 'markdown') return (await import('./markdown-to-mdast.ts')).markdownToMdast;
+  return textFrontEnds[format];
+}
+
+/** Front ends that read the file's bytes, each loaded when a file of its kind comes (mammoth, PDF.js, LibreOffice's runner). */
 export const binaryFrontEnds: Readonly<Record<BinaryFormat, (bytes: Uint8Array) => Promise<FrontEndResult>>> = {
-  docx: docxToMdast,
-  pdf: pdfToMdast,
-  doc: (bytes) => legacyWordToMdast(bytes, 'doc'),
-  wps: (bytes) => legacyWordToMdast(bytes, 'wps'),
-  rtf: (bytes) => legacyWordToMdast(bytes, 'rtf'),
+  docx: async (bytes) => (await import('./docx-to-mdast.ts')).docxToMdast(bytes),
+  pdf: async (bytes) => (await import('./pdf-to-mdast.ts')).pdfToMdast(bytes),
+  doc: async (bytes) => (await import('./legacy-word-to-mdast.ts')).legacyWordToMdast(bytes, 'doc'),
+  wps: async (bytes) => (await import('./legacy-word-to-mdast.ts')).legacyWordToMdast(bytes, 'wps'),
+  rtf: async (bytes) => (await import('./legacy-word-to-mdast.ts')).legacyWordToMdast(bytes, 'rtf'),
 };
 
 export function isBinaryFormat(format: SourceFormat): format is BinaryFormat {
