@@ -61,10 +61,10 @@ describe('decodeBytes', () => {
   });
 
   it('names the control character and its line', () => {
-    for (const control of ['\u0001', '\u000b', '\u007f']) {
+    for (const [control, encoding] of [['\u0001', 'utf8'], ['\u000b', 'utf8'], ['\u007f', 'utf8'], ['\u0002', 'gb18030'], ['\u0001', 'utf16le']]) {
       const error = (() => {
         try {
-          decodeBytes(Buffer.from(`第一行\r\n第二行\t\f\n第三${control}行`));
+          decodeBytes(iconv.encode(`第一行\r\n第二行\t\f\n第三${control}行`, encoding!, { addBOM: encoding === 'utf16le' }));
         } catch (caught) {
           return caught as ReportError;
         }
