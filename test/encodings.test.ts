@@ -61,10 +61,11 @@ describe('decodeBytes', () => {
   });
 
   it('names the control character and its line', () => {
-    for (const [control, encoding] of [['\u0001', 'utf8'], ['\u000b', 'utf8'], ['\u007f', 'utf8'], ['\u0002', 'gb18030'], ['\u0001', 'utf16le']]) {
+    const cases: Array<[string, string]> = [['\u0001', 'utf8'], ['\u000b', 'utf8'], ['\u007f', 'utf8'], ['\u0002', 'gb18030'], ['\u0001', 'utf16le']];
+    for (const [control, encoding] of cases) {
       const error = (() => {
         try {
-          decodeBytes(iconv.encode(`第一行\r\n第二行\t\f\n第三${control}行`, encoding!, { addBOM: encoding === 'utf16le' }));
+          decodeBytes(iconv.encode(`第一行\r\n第二行\t\f\n第三${control}行`, encoding, { addBOM: encoding === 'utf16le' }));
         } catch (caught) {
           return caught as ReportError;
         }
