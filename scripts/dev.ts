@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import EleventyDevServer from '@11ty/eleventy-dev-server';
 import { buildPortal, BuildError, type BuildResult } from '../src/build/build-portal.ts';
 import { DEFAULT_CACHE } from '../src/ingest/cache.ts';
-import { countBySeverity } from '../src/ingest/ingest-folder.ts';
+import { countBySeverity } from '../src/diagnostics/findings.ts';
 
 const PROJECT = resolve(import.meta.dirname, '..');
 const reports = join(PROJECT, 'reports');

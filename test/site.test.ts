@@ -45,4 +45,18 @@ describe('the built site', () => {
     // The title is escaped once, like the rest of the page (not &amp;lt;).
     expect(html).toContain(`<title>南关区&lt;b&gt;民政局&lt;/b&gt; ${entry!.year}年度政府信息公开工作年度报告`);
   });
+
+  it('counts each report’s errors, warnings and notes apart on the editors’ status page', async () => {
+    const index = JSON.parse(await readFile(join(out, 'data', 'index.json'), 'utf8')) as {
+      reports: Array<{ id: string; year: number; agency: { slug: string }; findings: { error: number; warning: number; info: number } }>;
+    };
+    const status = await readFile(join(site, 'status', 'index.html'), 'utf8');
+    const uneven = index.reports.filter(({ findings }) => findings.error !== findings.warning || findings.warning !== findings.info);
+    expect(uneven.length).toBeGreaterThan(3);
+    for (const { agency, year, findings } of index.reports) {
+      const row = status.slice(status.indexOf(`href="/agencies/${agency.slug}/${year}/"`));
+      const cells = [...row.slice(0, row.indexOf('</tr>')).matchAll(/cell--numeric">(\d+)</g)].map((match) => Number(match[1]));
+      expect(cells).toEqual([findings.error, findings.warning, findings.info]);
+    }
+  });
 });

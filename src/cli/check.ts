@@ -6,7 +6,8 @@
  * cannot be published (it cannot be read as a report); with --strict, also where any report has
  * an error or a warning — for an editor's CI.
  */
-import { countBySeverity, ingestFolder } from '../ingest/ingest-folder.ts';
+import { countBySeverity } from '../diagnostics/findings.ts';
+import { ingestFolder } from '../ingest/ingest-folder.ts';
 import { DEFAULT_CACHE } from '../ingest/cache.ts';
 import { folderMessages } from './format-message.ts';
 

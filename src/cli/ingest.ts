@@ -9,7 +9,8 @@
  */
 import { parseArgs } from 'node:util';
 import { DEFAULT_CACHE } from '../ingest/cache.ts';
-import { countBySeverity, ingestFolder, type IngestOutcome } from '../ingest/ingest-folder.ts';
+import { countBySeverity } from '../diagnostics/findings.ts';
+import { ingestFolder, type IngestOutcome } from '../ingest/ingest-folder.ts';
 import { writeData } from '../publish/write-data.ts';
 import { folderMessages } from './format-message.ts';
 

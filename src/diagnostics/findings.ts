@@ -38,3 +38,10 @@ export class Findings {
     this.add(rule, 'info', message, place);
   }
 }
+
+/** How many findings of each severity. */
+export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const finding of findings) counts[finding.severity]++;
+  return counts;
+}

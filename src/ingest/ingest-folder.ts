@@ -146,8 +146,3 @@ export async function ingestFolder(folder: string, options: IngestOptions = {}):
   return result;
 }
 
-export function countBySeverity(findings: Finding[]): Record<Finding['severity'], number> {
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const finding of findings) counts[finding.severity]++;
-  return counts;
-}

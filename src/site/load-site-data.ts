@@ -5,7 +5,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SCHEMA_VERSION, type Block, type Report } from '../schema/report.ts';
+import { SCHEMA_VERSION, type Block, type Report, type Severity } from '../schema/report.ts';
+import { countBySeverity } from '../diagnostics/findings.ts';
 import { PARTS, type PartSpec } from '../report-format/parts.ts';
 import { originalFileName, publishedSourceName } from '../publish/source-file-name.ts';
 import type { IngestFailure } from '../ingest/ingest-folder.ts';
@@ -23,6 +24,8 @@ export interface ReportPage {
   address: string;
   title: string;
   metrics: Metrics;
+  /** How many errors, warnings and notes the checks found (the editors' status page). */
+  findingCounts: Record<Severity, number>;
   /** The years the same agency published, oldest first (for links between them). */
   agencyYears: number[];
   /** The six parts in order, each with its prose and, for parts 2 to 4, its table(s). */
@@ -162,6 +165,7 @@ export function buildSiteData(reports: Report[], failures: IngestFailure[], down
       address: `/agencies/${report.agency.slug}/${report.year}/`,
       title: `${report.agency.canonicalName} ${report.year}年度政府信息公开工作年度报告`,
       metrics: reportMetrics(report),
+      findingCounts: countBySeverity(report.findings),
       get parts() {
         return (parts ??= partsOf());
       },
