@@ -2,20 +2,45 @@
  * npm run serve: builds the portal and serves _site/ at http://localhost:8080/ (PORT to change).
  * A plain static server on the loopback address, also used by the browser tests.
  */
-import { createReadStream, statSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
+import { basename, extname, join, normalize, resolve } from 'node:path';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
+  '.jsonl': 'application/jsonl; charset=utf-8',
   '.csv': 'text/csv; charset=utf-8',
-  '.txt': 'text/plain',
+  '.md': 'text/markdown; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.wasm': 'application/wasm',
+  '.zip': 'application/zip',
+  '.pdf': 'application/pdf',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  '.doc': 'application/msword',
+  '.rtf': 'application/rtf',
+  '.wps': 'application/vnd.ms-works',
 };
+/** Files without an extension that are text. */
+const TEXT_FILES = new Set(['SHA256SUMS']);
+
+/**
+ * The content type of a file. An original text report is published as it came, in UTF-8 or in
+ * GB18030 (a UTF-16 one starts with its byte order mark, which browsers follow): the charset is
+ * the one its bytes are in.
+ */
+function contentType(path: string): string {
+  const extension = extname(path);
+  if (extension === '.txt' || TEXT_FILES.has(basename(path))) {
+    return `text/plain; charset=${isUtf8(readFileSync(path)) ? 'utf-8' : 'gb18030'}`;
+  }
+  if (basename(path) === 'feed.xml') return 'application/atom+xml; charset=utf-8';
+  return TYPES[extension] ?? 'application/octet-stream';
+}
 
 export function serveFolder(folder: string, port: number): Promise<Server> {
   const root = resolve(folder);
@@ -30,10 +55,16 @@ export function serveFolder(folder: string, port: number): Promise<Server> {
       if (statSync(path).isDirectory()) path = join(path, 'index.html');
       statSync(path);
     } catch {
-      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('404 找不到该页面');
+      const notFound = join(root, '404.html');
+      if (existsSync(notFound)) {
+        response.writeHead(404, { 'content-type': TYPES['.html']! });
+        createReadStream(notFound).pipe(response);
+      } else {
+        response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('404 找不到该页面');
+      }
       return;
     }
-    response.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
+    response.writeHead(200, { 'content-type': contentType(path) });
     createReadStream(path).pipe(response);
   });
   return new Promise((done) => server.listen(port, '127.0.0.1', () => done(server)));

@@ -59,4 +59,36 @@ describe('the built site', () => {
       expect(cells).toEqual([findings.error, findings.warning, findings.info]);
     }
   });
+
+  it('tells on every page how recent its data is, from the reports the page shows', async () => {
+    const { reports: entries } = JSON.parse(await readFile(join(out, 'data', 'index.json'), 'utf8')) as { reports: Array<{ id: string }> };
+    const index = {
+      reports: await Promise.all(entries.map(async ({ id }) =>
+        JSON.parse(await readFile(join(out, 'data', 'reports', `${id}.json`), 'utf8')) as { year: number; agency: { slug: string }; publishedOn: string | null })),
+    };
+    const dated = index.reports.find((report) => report.publishedOn !== null)!;
+    const [year, month, day] = dated.publishedOn!.split('-').map(Number);
+    const reportPage = await readFile(join(site, 'agencies', dated.agency.slug, String(dated.year), 'index.html'), 'utf8');
+    expect(reportPage).toContain(`本页数据更新至${year}年${month}月${day}日`);
+    const undated = index.reports.find((report) => report.publishedOn === null)!;
+    const undatedPage = await readFile(join(site, 'agencies', undated.agency.slug, String(undated.year), 'index.html'), 'utf8');
+    expect(undatedPage).toContain(`本页数据更新至${undated.year}年度报告（报告未注明发布日期）`);
+    const latest = index.reports.map((report) => report.publishedOn).filter((date) => date !== null).sort().at(-1)!;
+    const [ly, lm, ld] = latest.split('-').map(Number);
+    for (const page of ['index.html', 'about/index.html', 'data/index.html', 'compare/index.html']) {
+      expect(await readFile(join(site, page), 'utf8'), page).toContain(`本页数据更新至${ly}年${lm}月${ld}日`);
+    }
+  });
+
+  it('has an about page and a 404 page, and keeps the editors’ status page out of the citizens’ footer', async () => {
+    const about = await readFile(join(site, 'about', 'index.html'), 'utf8');
+    expect(about).toContain('<h1>关于本站</h1>');
+    expect(about).toContain('发现数字有误');
+    expect(about).toContain('href="/status/"');
+    expect(await readFile(join(site, '404.html'), 'utf8')).toContain('找不到这个页面');
+    const home = await readFile(join(site, 'index.html'), 'utf8');
+    const footer = home.slice(home.indexOf('<footer'));
+    expect(footer).toContain('href="/about/"');
+    expect(footer).not.toContain('href="/status/"');
+  });
 });

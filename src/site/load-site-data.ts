@@ -26,6 +26,8 @@ export interface ReportPage {
   metrics: Metrics;
   /** How many errors, warnings and notes the checks found (the editors' status page). */
   findingCounts: Record<Severity, number>;
+  /** How recent the page's data is (see dataAsOf). */
+  updated: string;
   /** The years the same agency published, oldest first (for links between them). */
   agencyYears: number[];
   /** The six parts in order, each with its prose and, for parts 2 to 4, its table(s). */
@@ -44,6 +46,7 @@ export interface AgencyPage {
   publishedNames: string[];
   reports: ReportPage[];
   charts: ChartSpec[];
+  updated: string;
 }
 
 export interface YearPage {
@@ -79,6 +82,10 @@ export interface SiteData {
   dictionary: DictionaryEntry[];
   /** The address the site is published at, for the feed and the sitemap (GONGKAI_SITE_URL). */
   siteUrl: string;
+  /** How recent the site's data is, for the pages made from the whole site (see dataAsOf). */
+  updated: string;
+  /** Where readers report a wrong number to the site's editors (GONGKAI_CONTACT), if it is set. */
+  contact: string | null;
   /** Reports for the Atom feed, newest first, each with the date it is listed under. */
   feed: Array<{ page: ReportPage; feedDate: string }>;
   feedUpdated: string;
@@ -95,6 +102,23 @@ export interface SiteData {
    * reuses unchanged pages from the last build and renders in passes; see build-portal.ts).
    */
   render: PageSet;
+}
+
+/**
+ * How recent a page's data is, in words: the latest date on which one of its reports was
+ * published, or, where none states one, its latest report year. A function of the page's own
+ * reports, so that a page reused from the last build (page-reuse.ts) still says the same.
+ */
+export function dataAsOf(reports: readonly Report[]): string {
+  if (reports.length === 0) return '';
+  const dates = reports.map((report) => report.publishedOn).filter((date): date is string => date !== null).sort();
+  const latest = dates.at(-1);
+  if (latest) {
+    const [year, month, day] = latest.split('-').map(Number);
+    return `本页数据更新至${year}年${month}月${day}日（所含报告中最新的发布日期）`;
+  }
+  const year = Math.max(...reports.map((report) => report.year));
+  return `本页数据更新至${year}年度报告（报告未注明发布日期）`;
 }
 
 /** Report, agency and year pages: the paginated templates' data. */
@@ -166,6 +190,7 @@ export function buildSiteData(reports: Report[], failures: IngestFailure[], down
       title: `${report.agency.canonicalName} ${report.year}年度政府信息公开工作年度报告`,
       metrics: reportMetrics(report),
       findingCounts: countBySeverity(report.findings),
+      updated: dataAsOf([report]),
       get parts() {
         return (parts ??= partsOf());
       },
@@ -193,6 +218,7 @@ export function buildSiteData(reports: Report[], failures: IngestFailure[], down
         publishedNames: [],
         reports: [],
         charts: [],
+        updated: '',
       };
       agencyMap.set(agency.slug, entry);
     }
@@ -204,6 +230,7 @@ export function buildSiteData(reports: Report[], failures: IngestFailure[], down
   for (const agency of agencies) {
     agency.reports.sort((a, b) => a.report.year - b.report.year);
     agency.charts = agencyCharts(agency);
+    agency.updated = dataAsOf(agency.reports.map((page) => page.report));
     const years = agency.reports.map((page) => page.report.year);
     for (const page of agency.reports) page.agencyYears = years;
   }
@@ -218,7 +245,8 @@ export function buildSiteData(reports: Report[], failures: IngestFailure[], down
     .sort(([a], [b]) => b - a)
     .map(([year, yearReports]) => {
       const sorted = yearReports.sort(byAgencyName);
-      return { year, address: `/years/${year}/`, title: `${year}年度`, reports: sorted, charts: yearCharts(year, sorted) };
+      const updated = dataAsOf(sorted.map((page) => page.report));
+      return { year, address: `/years/${year}/`, title: `${year}年度`, reports: sorted, charts: yearCharts(year, sorted), updated };
     });
 
   const receivedByYear = [...years]
@@ -248,7 +276,7 @@ export function buildSiteData(reports: Report[], failures: IngestFailure[], down
     .sort((a, b) => byDefaultLocale(b.feedDate, a.feedDate) || byDefaultLocale(a.page.report.id, b.page.report.id));
 
   const addresses = [
-    ...['/', '/agencies/', '/years/', '/regions/', '/compare/', '/findings/', '/status/', '/search/', '/data/', '/data/dictionary/'],
+    ...['/', '/about/', '/agencies/', '/years/', '/regions/', '/compare/', '/findings/', '/status/', '/search/', '/data/', '/data/dictionary/'],
     ...agencies.map((agency) => agency.address),
     ...pages.map((page) => page.address),
     ...years.map((year) => year.address),
@@ -259,9 +287,11 @@ export function buildSiteData(reports: Report[], failures: IngestFailure[], down
     schemaVersion: SCHEMA_VERSION,
     feed,
     feedUpdated: feed[0]?.feedDate ?? '2000-01-01',
+    updated: dataAsOf(pages.map((page) => page.report)),
     downloads,
     dictionary: dataDictionary(),
     siteUrl: (process.env['GONGKAI_SITE_URL'] ?? 'http://localhost:8080').replace(/\/$/, ''),
+    contact: process.env['GONGKAI_CONTACT']?.trim() || null,
     findings,
     rules,
     reports: [...pages].sort((a, b) => b.report.year - a.report.year || byAgencyName(a, b)),

@@ -74,6 +74,7 @@ describe.skipIf(!available)('the portal in Chromium', () => {
     ['status', '/status/'],
     ['data', '/data/'],
     ['data dictionary', '/data/dictionary/'],
+    ['about', '/about/'],
   ] as const;
 
   it.each(pages)('renders the %s page in Chinese, headings in order, no console error, no outside request', async (_, path) => {
@@ -159,6 +160,38 @@ describe.skipIf(!available)('the portal in Chromium', () => {
       const wanted = page.locator(`.pagefind-ui__result-link[href*="/agencies/${slug}/"]`).first();
       await wanted.waitFor({ timeout: 15_000 });
     }
+    await close();
+  });
+
+  it('runs the search named in the address, as the home page’s search box sends it', async () => {
+    const home = await open('/');
+    await home.page.fill('#home-search', '春晓街道');
+    await Promise.all([home.page.waitForURL(/\/search\/\?q=/), home.page.click('.tp-search-form button')]);
+    expect(new URL(home.page.url()).searchParams.get('q')).toBe('春晓街道');
+    await home.page.locator('.pagefind-ui__result-link[href*="/agencies/chunxiaojiedao/"]').first().waitFor({ timeout: 15_000 });
+    expect(await home.page.inputValue('.pagefind-ui__search-input')).toBe('春晓街道');
+    await home.close();
+  });
+
+  it('answers an address that has no page with the portal’s own 404 page', async () => {
+    const { page, close } = await open('/');
+    const response = await page.goto(`${site.origin}/agencies/no-such-agency/`);
+    expect(response?.status()).toBe(404);
+    expect(await page.locator('h1').textContent()).toBe('找不到这个页面');
+    expect(await page.locator('main a[href="/search/"]').count()).toBe(1);
+    await close();
+  });
+
+  it('serves each kind of file with its type, and text in the charset its bytes are in', async () => {
+    const { page, close } = await open('/');
+    const typeOf = async (path: string) => (await page.request.get(`${site.origin}${path}`)).headers()['content-type'];
+    expect(await typeOf('/feed.xml')).toBe('application/atom+xml; charset=utf-8');
+    expect(await typeOf('/sitemap.xml')).toBe('application/xml; charset=utf-8');
+    expect(await typeOf('/data/bulk/SHA256SUMS')).toBe('text/plain; charset=utf-8');
+    expect(await typeOf('/data/reports/chunxiaojiedao-2020.md')).toBe('text/markdown; charset=utf-8');
+    const sources = readdirSync(join(site.folder, 'data', 'sources'));
+    const text = sources.find((name) => name.endsWith('.txt') && !name.endsWith('.html.txt'))!;
+    expect(await typeOf(`/data/sources/${encodeURIComponent(text)}`)).toBe('text/plain; charset=utf-8');
     await close();
   });
 
