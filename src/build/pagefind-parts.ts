@@ -3,12 +3,12 @@
  * process of its own, one index at a time; with several parts to make (a cold build makes all of
  * them) two worker threads each drive a Pagefind process of their own, so both cores index.
  */
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
-import { linkOrCopyFile } from '../publish/link-files.ts';
+import { searchCopy } from './search-copy.ts';
 
 export interface PartJob {
   part: number;
@@ -28,14 +28,22 @@ export interface PartFiles {
 /** What a part beside the first needs: its index (entry file, metadata, chunks); part 0 also has the interface. */
 const isIndexFile = (path: string) => path === 'pagefind-entry.json' || path.includes('.pf_') || /^(index|fragment|filter)\//.test(path);
 
+/** The pinyin words of an agency's page (/agencies/<slug>/…): its slug and the slug's parts. */
+function pinyinOf(address: string): string[] {
+  const [section, slug] = address.split('/').filter(Boolean);
+  if (section !== 'agencies' || !slug) return [];
+  const parts = slug.split('-');
+  return parts.length > 1 ? [slug.replaceAll('-', ''), ...parts] : parts;
+}
+
 /** One part, with this thread's Pagefind process. */
 async function indexPart({ part, site, addresses, scratch }: PartJob): Promise<PartFiles> {
-  // Pagefind reads a folder: one that holds just this part's pages (links to them).
+  // Pagefind reads a folder: one that holds just this part's pages, as it is to read them (search-copy.ts).
   rmSync(scratch, { recursive: true, force: true });
   for (const address of addresses) {
     const page = join(...address.split('/').filter(Boolean), 'index.html');
     mkdirSync(dirname(join(scratch, page)), { recursive: true });
-    linkOrCopyFile(join(site, page), join(scratch, page));
+    writeFileSync(join(scratch, page), searchCopy(readFileSync(join(site, page), 'utf8'), pinyinOf(address)));
   }
   try {
     const { index, errors } = await pagefind.createIndex({});

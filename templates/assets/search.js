@@ -7,12 +7,49 @@ window.addEventListener('DOMContentLoaded', function () {
   var parts = Number(element.getAttribute('data-index-parts')) || 1;
   var merged = [];
   for (var n = 1; n < parts; n++) merged.push({ bundlePath: '/pagefind/part-' + n + '/' });
+
+  // The index has every Chinese character as a word of its own (src/build/search-copy.ts): the
+  // query is written the same way, and a query of one run of text is asked for as a phrase, the
+  // characters in that order, so that it finds exactly the pages that contain it.
+  var ideograph = /([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])/g;
+  function processTerm(term) {
+    var text = term.trim();
+    if (!ideograph.test(text)) return text;
+    ideograph.lastIndex = 0;
+    var quoted = /^".*"$/.test(text);
+    var bare = quoted ? text.slice(1, -1) : text;
+    var spaced = bare.replace(ideograph, '$1 ').replace(/\s+/g, ' ').trim();
+    return quoted || !/\s/.test(bare) ? '"' + spaced + '"' : spaced;
+  }
+  // What the index gives back has those spaces in it: out they go (a highlight may close between).
+  var spacedOut = /([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])((?:<\/mark>)?) /g;
+  function unspace(text) {
+    return typeof text === 'string' ? text.replace(spacedOut, '$1$2') : text;
+  }
+  function processResult(result) {
+    result.excerpt = unspace(result.excerpt);
+    if (result.meta) result.meta.title = unspace(result.meta.title);
+    (result.sub_results || []).forEach(function (sub) {
+      sub.title = unspace(sub.title);
+      sub.excerpt = unspace(sub.excerpt);
+    });
+    return result;
+  }
+
   var ui = new window.PagefindUI({
     element: '#search',
     mergeIndex: merged,
     showSubResults: true,
     showImages: false,
-    translations: { placeholder: '输入机构名称或关键词', zero_results: '没有找到“[SEARCH_TERM]”' },
+    processTerm: processTerm,
+    processResult: processResult,
+    // The messages leave the term out: Pagefind would show it as the index reads it (spaced, quoted).
+    translations: {
+      placeholder: '输入机构名称或报告中的词句（机构名称也可用拼音）',
+      zero_results: '没有找到含有这些字的页面',
+      one_result: '找到 1 个页面',
+      many_results: '找到 [COUNT] 个页面',
+    },
   });
   // A search sent from another page's form (/search/?q=…), or a shared address, is run at once.
   var term = new URLSearchParams(window.location.search).get('q');

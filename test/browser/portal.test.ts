@@ -163,6 +163,30 @@ describe.skipIf(!available)('the portal in Chromium', () => {
     await close();
   });
 
+  it('finds Chinese words and phrases copied from a report, and an agency by its pinyin', async () => {
+    const { page, close } = await open('/search/');
+    const search = async (term: string) => {
+      await page.fill('.pagefind-ui__search-input', term);
+      const message = page.locator('.pagefind-ui__message');
+      await page.waitForFunction(() => /找到|没有找到/.test(document.querySelector('.pagefind-ui__message')?.textContent ?? ''), undefined, { timeout: 15_000 });
+      await page.waitForTimeout(500);
+      const text = (await message.textContent()) ?? '';
+      return Number(/找到 (\d+) 个/.exec(text)?.[1] ?? 0);
+    };
+    // Every report's page has part 4's heading, 政府信息公开行政复议、行政诉讼情况.
+    const reports = readdirSync(join(site.folder, 'data', 'reports')).filter((name) => name.endsWith('.json')).length;
+    expect(await search('行政复议')).toBeGreaterThanOrEqual(reports);
+    // A phrase from one report's prose finds that report, and the excerpt reads as written.
+    expect(await search('纸质版报送区档案馆和图书馆')).toBeGreaterThanOrEqual(1);
+    const excerpt = (await page.locator('.pagefind-ui__result-excerpt').first().innerHTML()) ?? '';
+    expect(excerpt.replace(/<\/?mark>/g, '')).toContain('纸质版报送区档案馆和图书馆');
+    // Characters that are in the reports but never in this order find nothing.
+    expect(await search('复议行政')).toBe(0);
+    await page.fill('.pagefind-ui__search-input', 'chunxiao');
+    await page.locator('.pagefind-ui__result-link[href*="/agencies/chunxiaojiedao/"]').first().waitFor({ timeout: 15_000 });
+    await close();
+  });
+
   it('runs the search named in the address, as the home page’s search box sends it', async () => {
     const home = await open('/');
     await home.page.fill('#home-search', '春晓街道');

@@ -1,0 +1,68 @@
+/**
+ * The copy of a page that Pagefind indexes (the published page is never changed).
+ *
+ * Pagefind cuts Chinese into words twice, differently: when it indexes, with jieba (行政复议 one
+ * word), and when a reader searches, in the browser, with Intl.Segmenter (行政|复|议). A query
+ * then finds only the pages where both happened to cut alike: 行政复议 found 2 of the 45 pages
+ * that contain it, and a phrase copied from a report found nothing. So the copy it indexes has a
+ * space after every Chinese character, making every character a word of its own on both sides:
+ * the search page puts the same spaces into the query and, for a query of one run of text, asks
+ * for the characters in that order (Pagefind's exact phrase), which finds the pages that contain
+ * the text, as a reader expects (templates/assets/search.js, which also takes the spaces out of
+ * the results it shows).
+ *
+ * The copy also carries the agency's pinyin (its address's slug, chunxiaojiedao), so that a
+ * reader without a Chinese keyboard finds the agency too.
+ *
+ * Only text is changed: tags, attributes, comments, scripts and styles are copied as they are
+ * (htmlparser2 says where each text is).
+ */
+import { Parser } from 'htmlparser2';
+
+/** The ideographs of the CJK blocks (unified, extension A, compatibility). */
+const IDEOGRAPH = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/g;
+const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title']);
+
+/** `html` with a space after every Chinese character of its text, and `words` put first in its searchable body. */
+export function searchCopy(html: string, words: string[] = []): string {
+  const parts: string[] = [];
+  let copied = 0;
+  const open: string[] = [];
+  /** How deep the searchable body is in the open elements (-1 before it, -2 after it). */
+  let body = -1;
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        open.push(name);
+        if (body === -1 && attributes['data-pagefind-body'] !== undefined) body = open.length;
+      },
+      onclosetag() {
+        if (open.length === body) {
+          // The words go last in the searchable body, before its end tag (or the page's end).
+          const at = Math.min(parser.startIndex, html.length);
+          parts.push(html.slice(copied, at), wordsElement(words));
+          copied = at;
+          body = -2;
+        }
+        open.pop();
+      },
+      ontext(text) {
+        IDEOGRAPH.lastIndex = 0;
+        if (RAW_TEXT.has(open.at(-1) ?? '') || !IDEOGRAPH.test(text)) return;
+        const start = parser.startIndex;
+        const end = parser.endIndex + 1;
+        parts.push(html.slice(copied, start), html.slice(start, end).replace(IDEOGRAPH, '$& '));
+        copied = end;
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.end(html);
+  parts.push(html.slice(copied));
+  return parts.join('');
+}
+
+function wordsElement(words: string[]): string {
+  const safe = words.filter((word) => /^[a-z0-9-]+$/i.test(word));
+  return safe.length > 0 ? `<p>${safe.join(' ')}</p>` : '';
+}
