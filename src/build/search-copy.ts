@@ -14,8 +14,10 @@
  * The copy also carries the agency's pinyin (its address's slug, chunxiaojiedao), so that a
  * reader without a Chinese keyboard finds the agency too.
  *
- * Only text is changed: tags, attributes, comments, scripts and styles are copied as they are
- * (htmlparser2 says where each text is).
+ * Only the body's text is changed, and what the index leaves out of it (the statistical tables,
+ * data-pagefind-ignore) is left out of the copy, which halves what Pagefind reads: tags,
+ * attributes, comments, scripts, styles and everything outside the body are copied as they are
+ * (htmlparser2 says where each text and element is).
  */
 import { Parser } from 'htmlparser2';
 
@@ -23,20 +25,35 @@ import { Parser } from 'htmlparser2';
 const IDEOGRAPH = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/g;
 const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title']);
 
-/** `html` with a space after every Chinese character of its text, and `words` put first in its searchable body. */
+/**
+ * `html` with a space after every Chinese character of its searchable body's text, the parts of
+ * the body that the index leaves out (data-pagefind-ignore: the statistical tables) left out of the
+ * copy too, and `words` put last in the body.
+ */
 export function searchCopy(html: string, words: string[] = []): string {
   const parts: string[] = [];
   let copied = 0;
   const open: string[] = [];
   /** How deep the searchable body is in the open elements (-1 before it, -2 after it). */
   let body = -1;
+  /** How deep the part being left out is (-1 when none is). */
+  let ignored = -1;
   const parser = new Parser(
     {
       onopentag(name, attributes) {
         open.push(name);
         if (body === -1 && attributes['data-pagefind-body'] !== undefined) body = open.length;
+        else if (body > 0 && ignored < 0 && attributes['data-pagefind-ignore'] !== undefined) {
+          ignored = open.length;
+          parts.push(html.slice(copied, parser.startIndex));
+          copied = parser.startIndex;
+        }
       },
       onclosetag() {
+        if (open.length === ignored) {
+          copied = Math.min(parser.endIndex + 1, html.length);
+          ignored = -1;
+        }
         if (open.length === body) {
           // The words go last in the searchable body, before its end tag (or the page's end).
           const at = Math.min(parser.startIndex, html.length);
@@ -48,17 +65,18 @@ export function searchCopy(html: string, words: string[] = []): string {
       },
       ontext(text) {
         IDEOGRAPH.lastIndex = 0;
-        if (RAW_TEXT.has(open.at(-1) ?? '') || !IDEOGRAPH.test(text)) return;
+        if (body < 0 || ignored >= 0 || RAW_TEXT.has(open.at(-1) ?? '') || !IDEOGRAPH.test(text)) return;
         const start = parser.startIndex;
         const end = parser.endIndex + 1;
         parts.push(html.slice(copied, start), html.slice(start, end).replace(IDEOGRAPH, '$& '));
         copied = end;
       },
     },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+    // Entities are left as they are (a third faster): the pages are ours, and Nunjucks writes Chinese characters as they are.
+    { decodeEntities: false, lowerCaseTags: true, lowerCaseAttributeNames: true },
   );
   parser.end(html);
-  parts.push(html.slice(copied));
+  if (ignored < 0) parts.push(html.slice(copied));
   return parts.join('');
 }
 
