@@ -5,6 +5,7 @@
  * in CI (CI=true), where that is a failure.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -42,6 +43,19 @@ async function open(path: string, options: { javaScript?: boolean; width?: numbe
   return { page, problems, close: () => context.close() };
 }
 
+/** axe-core's script, run in the page: the WCAG 2.1 A and AA rules it can check. */
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+async function accessibilityViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: unknown) => Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.slice(0, 3).map((node) => String(node.target[0])).join(', ')}${violation.nodes.length > 3 ? ' …' : ''})`);
+  });
+  return violations;
+}
+
 async function headingLevels(page: Page): Promise<number[]> {
   return page.$$eval('h1, h2, h3, h4, h5, h6', (nodes) => nodes.map((node) => Number(node.tagName[1])));
 }
@@ -75,6 +89,7 @@ describe.skipIf(!available)('the portal in Chromium', () => {
     ['data', '/data/'],
     ['data dictionary', '/data/dictionary/'],
     ['about', '/about/'],
+    ['not found', '/404.html'],
   ] as const;
 
   it.each(pages)('renders the %s page in Chinese, headings in order, no console error, no outside request', async (_, path) => {
@@ -186,6 +201,15 @@ describe.skipIf(!available)('the portal in Chromium', () => {
     await page.locator('.pagefind-ui__result-link[href*="/agencies/chunxiaojiedao/"]').first().waitFor({ timeout: 15_000 });
     await close();
   });
+
+  it.each(pages.flatMap(([name, path]) => [[name, path, 360], [name, path, 1280]] as const))(
+    'has no WCAG 2.1 A or AA violation that axe-core finds on the %s page (%s) at %i pixels',
+    async (_, path, width) => {
+      const { page, close } = await open(path, { width });
+      expect(await accessibilityViolations(page)).toEqual([]);
+      await close();
+    },
+  );
 
   it('runs the search named in the address, as the home page’s search box sends it', async () => {
     const home = await open('/');
