@@ -12,34 +12,80 @@ export interface ChartSpec {
   description: string;
   type: 'bar' | 'line';
   stacked: boolean;
+  /** Bars along the vertical axis: where the categories are agencies' names, which do not fit under a bar. */
+  horizontal: boolean;
   labels: string[];
-  datasets: Array<{ label: string; data: Array<number | null> }>;
+  /** For each label, whether there is no report for it (a year between two reports): drawn as such, left out of the table. */
+  missing: boolean[];
+  datasets: Array<{ key: string; label: string; colour: string; data: Array<number | null> }>;
 }
+
+/**
+ * One colour per figure for the whole site, so that 无法提供 is the same colour on every page and
+ * chart. Each has at least 3:1 contrast against white (WCAG 1.4.11, tested), and the outcomes,
+ * drawn side by side in a stacked bar, differ in lightness as well as hue (Okabe and Ito's
+ * colour-blind-safe hues, darkened where needed), so they stay apart for readers who do not
+ * tell red from green. Every chart's numbers are also in the table beneath it.
+ */
+export const METRIC_COLOURS: Readonly<Record<string, string>> = {
+  newReceived: '#3b3b98',
+  carriedOver: '#8a5a00',
+  carriedForward: '#505a5f',
+  granted: '#0072b2',
+  partialGrant: '#008060',
+  denied: '#c24a00',
+  unableToProvide: '#a8467f',
+  notProcessed: '#6b5b00',
+  other: '#505a5f',
+  handled: '#0b0c0c',
+  review: '#0072b2',
+  litigationDirect: '#c24a00',
+  litigationAfterReview: '#a8467f',
+  corrected: '#008060',
+  normativeDocuments: '#0072b2',
+  licensing: '#008060',
+  penalty: '#c24a00',
+  enforcement: '#a8467f',
+};
 
 const OUTCOMES = OUTCOME_METRICS.filter((metric) => metric.key !== 'handled');
 
-function series(pages: ReportPage[], metrics: readonly Metric[]) {
-  return metrics.map((metric) => ({ label: metric.label, data: pages.map((page) => page.metrics[metric.key] ?? null) }));
+function series(pages: Array<ReportPage | null>, metrics: readonly Metric[]) {
+  return metrics.map((metric) => ({
+    key: metric.key,
+    label: metric.label,
+    colour: METRIC_COLOURS[metric.key] ?? '#505a5f',
+    data: pages.map((page) => page?.metrics[metric.key] ?? null),
+  }));
 }
 
-/** A bar chart of some metrics over some reports; `subject` says whose figures they are. */
-function charter(pages: ReportPage[], labels: string[], subject: string) {
+const BLANKS = '图中“空”表示原文此项空白（不是 0）';
+
+/** A bar chart of some metrics over some reports (null: no report); `subject` says whose figures they are. */
+function charter(pages: Array<ReportPage | null>, labels: string[], subject: string, horizontal: boolean) {
   return (id: string, title: string, metrics: readonly Metric[], stacked: boolean, what: string): ChartSpec => ({
     id,
     title,
-    description: `${stacked ? '堆积柱状图' : '柱状图'}：${subject}${what}。数据见图下的表格。`,
+    description: `${stacked ? '堆积' : ''}${horizontal ? '条形图' : '柱状图'}：${subject}${what}。${BLANKS}${pages.includes(null) ? '，“无报告”表示该年没有报告' : ''}。数据见图下的表格。`,
     type: 'bar',
     stacked,
+    horizontal,
     labels,
+    missing: pages.map((page) => page === null),
     datasets: series(pages, metrics),
   });
 }
 
 export function agencyCharts(agency: AgencyPage): ChartSpec[] {
-  const pages = agency.reports;
-  const labels = pages.map((page) => `${page.report.year}年`);
+  // Every year from the first report to the last is on the axis, those without a report marked so.
+  const byYear = new Map(agency.reports.map((page) => [page.report.year, page]));
+  const years = [...byYear.keys()];
+  const first = Math.min(...years);
+  const last = Math.max(...years);
+  const pages = years.length === 0 ? [] : Array.from({ length: last - first + 1 }, (_, offset) => byYear.get(first + offset) ?? null);
+  const labels = pages.map((_, offset) => `${first + offset}年`);
   const span = labels.length > 1 ? `${labels[0]}至${labels.at(-1)}` : (labels[0] ?? '');
-  const chart = charter(pages, labels, `${agency.name}${span}各年`);
+  const chart = charter(pages, labels, `${agency.name}${span}各年`, false);
   return [
     chart('applications', '收到的申请', APPLICATION_METRICS.slice(0, 2), false, '本年新收和上年结转的政府信息公开申请数量'),
     chart('outcomes', '申请的办理结果', OUTCOMES, true, '申请的办理结果构成（予以公开、部分公开、不予公开、无法提供、不予处理、其他处理）'),
@@ -49,7 +95,7 @@ export function agencyCharts(agency: AgencyPage): ChartSpec[] {
 }
 
 export function yearCharts(year: number, pages: ReportPage[]): ChartSpec[] {
-  const chart = charter(pages, pages.map((page) => page.report.agency.canonicalName), `${year}年各机构`);
+  const chart = charter(pages, pages.map((page) => page.report.agency.canonicalName), `${year}年各机构`, true);
   return [
     chart('applications', '收到的申请', APPLICATION_METRICS.slice(0, 1), false, '本年新收的政府信息公开申请数量'),
     chart('outcomes', '申请的办理结果', OUTCOMES, true, '申请的办理结果构成（予以公开、部分公开、不予公开、无法提供、不予处理、其他处理）'),

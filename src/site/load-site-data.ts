@@ -12,7 +12,7 @@ import { originalFileName, publishedSourceName } from '../publish/source-file-na
 import type { IngestFailure } from '../ingest/ingest-folder.ts';
 import { ALL_METRICS, reportMetrics, type Metrics } from './metrics.ts';
 import { applicationsLayout, proactiveLayouts, reviewLitigationLayout, type TableLayout } from './table-layouts.ts';
-import { agencyCharts, yearCharts, type ChartSpec } from './chart-data.ts';
+import { agencyCharts, METRIC_COLOURS, yearCharts, type ChartSpec } from './chart-data.ts';
 import { ruleLabel } from './rule-labels.ts';
 import type { ChecksumEntry } from '../publish/bulk.ts';
 import { dataDictionary, type DictionaryEntry } from '../publish/data-dictionary.ts';
@@ -73,6 +73,8 @@ export interface SiteData {
   withoutRegion: AgencyPage[];
   failures: IngestFailure[];
   metrics: typeof ALL_METRICS;
+  /** Each figure's colour in every chart (chart-data.ts). */
+  metricColours: typeof METRIC_COLOURS;
   /** Every finding of every report, for the findings page. */
   findings: Array<{ page: ReportPage; finding: Report['findings'][number]; ruleLabel: string }>;
   schemaVersion: string;
@@ -301,6 +303,7 @@ export function buildSiteData(reports: Report[], failures: IngestFailure[], down
     withoutRegion: agencies.filter((agency) => agency.region.length === 0),
     failures,
     metrics: ALL_METRICS,
+    metricColours: METRIC_COLOURS,
     receivedByYear,
     searchParts: searchParts(pages.length + agencies.length),
     render: { reports: pages, agencies, years },

@@ -1,41 +1,113 @@
-// Draws every chart on the page from the JSON beside its canvas (see templates/_includes/macros.njk).
+// Draws every chart on the page from the JSON beside its canvas (see templates/_includes/macros.njk
+// and src/site/chart-data.ts, which also gives each figure its colour, the same on every page).
 // Without JavaScript the tables below the charts carry the same numbers.
 (function () {
   'use strict';
-  var PALETTE = ['#1d70b8', '#f47738', '#00703c', '#d4351c', '#4c2c92', '#b58840', '#505a5f', '#912b88'];
+  var TEXT = '#0b0c0c';
 
-  window.gongkaiChartOptions = function (stacked) {
+  // A blank cell is not 0, and a year without a report is not a year of zeros: both are written
+  // on the chart where their bar would be ("空", "无报告"), as Chart.js draws nothing for either;
+  // and so is a 0, which is a bar of no length.
+  var blankMarks = {
+    id: 'gongkaiBlanks',
+    afterDatasetsDraw: function (chart) {
+      var context = chart.ctx;
+      var horizontal = chart.options.indexAxis === 'y';
+      var stacked = chart.options.scales.x.stacked;
+      var missing = chart.config.options.gongkaiMissing || [];
+      var valueScale = horizontal ? chart.scales.x : chart.scales.y;
+      var zero = valueScale.getPixelForValue(0);
+      context.save();
+      context.fillStyle = TEXT;
+      context.font = '13px sans-serif';
+      context.textAlign = horizontal ? 'left' : 'center';
+      context.textBaseline = horizontal ? 'middle' : 'bottom';
+      var marked = {};
+      chart.data.datasets.forEach(function (dataset, datasetIndex) {
+        var meta = chart.getDatasetMeta(datasetIndex);
+        if (meta.hidden) return;
+        dataset.data.forEach(function (value, index) {
+          var blank = value === null || value === undefined;
+          if (!blank && (value !== 0 || stacked)) return;
+          var element = meta.data[index];
+          if (!element) return;
+          var at = horizontal ? element.y : element.x;
+          var key = stacked ? index : index + ':' + datasetIndex;
+          if (marked[key]) return;
+          marked[key] = true;
+          var text = !blank ? '0' : missing[index] ? '无报告' : stacked ? '含空白' : '空';
+          if (missing[index] && !stacked && datasetIndex > 0) return;
+          if (horizontal) context.fillText(text, zero + 4, at);
+          else context.fillText(text, at, zero - 4);
+        });
+      });
+      context.restore();
+    },
+  };
+
+  window.gongkaiChartOptions = function (spec) {
+    var horizontal = Boolean(spec.horizontal);
+    var valueAxis = { stacked: spec.stacked, beginAtZero: true, ticks: { precision: 0 } };
+    var categoryAxis = { stacked: spec.stacked, ticks: { autoSkip: false, maxRotation: 0 } };
     return {
       responsive: true,
       maintainAspectRatio: false,
       animation: false,
-      scales: {
-        x: { stacked: stacked },
-        y: { stacked: stacked, beginAtZero: true, ticks: { precision: 0 } },
-      },
-      plugins: { legend: { position: 'bottom' } },
+      indexAxis: horizontal ? 'y' : 'x',
+      scales: horizontal ? { x: valueAxis, y: categoryAxis } : { x: categoryAxis, y: valueAxis },
+      plugins: { legend: { position: 'bottom', labels: { color: TEXT, font: { size: 14 } } } },
+      gongkaiMissing: spec.missing || [],
     };
   };
 
-  window.gongkaiColour = function (index) {
-    return PALETTE[index % PALETTE.length];
+  /** The chart's height: a horizontal one grows with its categories, so that none is squeezed. */
+  window.gongkaiChartHeight = function (spec) {
+    if (!spec.horizontal) return null;
+    var lines = Math.max.apply(null, spec.labels.map(function (label) { return labelLines(label).length; }).concat([1]));
+    var perCategory = Math.max(spec.stacked ? 28 : 16 * spec.datasets.length + 12, lines * 18 + 8);
+    return Math.max(180, spec.labels.length * perCategory + 90);
+  };
+
+  function setDefaults() {
+    window.Chart.defaults.color = TEXT;
+    window.Chart.defaults.font.size = 14;
+    window.Chart.register(blankMarks);
+  }
+
+  /** A long name along the vertical axis, in lines of at most eight characters, a year on a line of its own (Chart.js cuts a label that does not fit). */
+  function labelLines(label) {
+    var lines = [];
+    label.split(' ').forEach(function (word) {
+      for (var start = 0; start < word.length; start += 8) lines.push(word.slice(start, start + 8));
+    });
+    return lines;
+  }
+  window.gongkaiAxisLabels = function (spec) {
+    if (!spec.horizontal) return spec.labels;
+    return spec.labels.map(function (label) {
+      var lines = labelLines(label);
+      return lines.length > 1 ? lines : label;
+    });
   };
 
   function draw() {
     if (!window.Chart) return;
+    setDefaults();
     document.querySelectorAll('script.tp-chart-data').forEach(function (node) {
       var spec = JSON.parse(node.textContent);
       var canvas = document.getElementById(node.getAttribute('data-canvas'));
       if (!canvas) return;
+      var height = window.gongkaiChartHeight(spec);
+      if (height) canvas.parentNode.style.height = height + 'px';
       new window.Chart(canvas, {
         type: spec.type,
         data: {
-          labels: spec.labels,
-          datasets: spec.datasets.map(function (dataset, index) {
-            return { label: dataset.label, data: dataset.data, backgroundColor: window.gongkaiColour(index) };
+          labels: window.gongkaiAxisLabels(spec),
+          datasets: spec.datasets.map(function (dataset) {
+            return { label: dataset.label, data: dataset.data, backgroundColor: dataset.colour };
           }),
         },
-        options: window.gongkaiChartOptions(spec.stacked),
+        options: window.gongkaiChartOptions(spec),
       });
     });
   }

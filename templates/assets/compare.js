@@ -39,26 +39,34 @@
       : '已选 ' + shown.length + ' 份报告。';
 
     var labels = shown.map(function (row) { return row.cells[0].textContent.trim(); });
-    var datasets = config.chartMetrics.map(function (key, index) {
-      var metric = config.metrics[metricIndex[key]];
-      return {
-        label: metric.label,
-        data: shown.map(function (row) { return cellNumber(row.cells[metricIndex[key] + 1]); }),
-        backgroundColor: window.gongkaiColour ? window.gongkaiColour(index) : undefined,
-      };
-    });
+    var spec = {
+      horizontal: true,
+      stacked: false,
+      labels: labels,
+      missing: [],
+      datasets: config.chartMetrics.map(function (key) {
+        var metric = config.metrics[metricIndex[key]];
+        return {
+          label: metric.label,
+          colour: config.colours[key],
+          data: shown.map(function (row) { return cellNumber(row.cells[metricIndex[key] + 1]); }),
+        };
+      }),
+    };
     figure.hidden = shown.length === 0 || !window.Chart;
-    canvas.setAttribute('aria-label', '柱状图：' + (labels.join('、') || '无') + '的本年新收申请和各类办理结果。数据见下表。');
-    if (!window.Chart || shown.length === 0) return;
+    canvas.setAttribute('aria-label', '条形图：' + (labels.join('、') || '无') + '的本年新收申请和各类办理结果。图中“空”表示原文此项空白（不是 0）。数据见下表。');
+    if (!window.Chart || shown.length === 0 || !window.gongkaiChartOptions) return;
     if (chart) chart.destroy();
+    canvas.parentNode.style.height = window.gongkaiChartHeight(spec) + 'px';
     chart = new window.Chart(canvas, {
       type: 'bar',
-      data: { labels: labels, datasets: datasets },
-      options: {
-        responsive: true, maintainAspectRatio: false, animation: false,
-        scales: { y: { beginAtZero: true, ticks: { precision: 0 } } },
-        plugins: { legend: { position: 'bottom' } },
+      data: {
+        labels: window.gongkaiAxisLabels(spec),
+        datasets: spec.datasets.map(function (dataset) {
+          return { label: dataset.label, data: dataset.data, backgroundColor: dataset.colour };
+        }),
       },
+      options: window.gongkaiChartOptions(spec),
     });
   }
 
