@@ -262,6 +262,46 @@ describe.skipIf(!available)('the portal in Chromium', () => {
     }
   });
 
+  it('keeps table headers readable on a 360-pixel-wide phone: none broken one character per line, the row’s label kept in view', async () => {
+    for (const [, path] of pages) {
+      const { page, close } = await open(path, { width: 360 });
+      const broken = await page.evaluate(() => {
+        const found: string[] = [];
+        document.querySelectorAll('thead th').forEach((header) => {
+          const text = (header.textContent ?? '').replace(/\s+/g, '');
+          if (text.length < 2) return;
+          // The lines its text is on: the tops of the boxes of its text, character by character.
+          const lines = new Set<number>();
+          const walker = document.createTreeWalker(header, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            for (let offset = 0; offset < (node.textContent ?? '').length; offset++) {
+              const range = document.createRange();
+              range.setStart(node, offset);
+              range.setEnd(node, offset + 1);
+              const rect = range.getBoundingClientRect();
+              if (rect.width > 0 && /\S/.test(node.textContent![offset]!)) lines.add(Math.round(rect.top));
+            }
+          }
+          if (lines.size >= text.length) found.push(text);
+        });
+        return found;
+      });
+      expect(broken, path).toEqual([]);
+      await close();
+    }
+    // Scrolled sideways, a row's own label stays at the table's left edge.
+    const { page, close } = await open('/agencies/chunxiaojiedao/2020/', { width: 360 });
+    const wrapper = page.locator('.tp-table-wrapper', { has: page.locator('caption', { hasText: '收到和处理政府信息公开申请情况' }) });
+    const label = wrapper.locator('tbody th', { hasText: '1.属于国家秘密' });
+    const before = (await label.boundingBox())!.x;
+    await wrapper.evaluate((element) => { element.scrollLeft = 300; });
+    const wrapperLeft = (await wrapper.boundingBox())!.x;
+    const after = (await label.boundingBox())!.x;
+    expect(after).toBeLessThan(before);
+    expect(Math.abs(after - wrapperLeft)).toBeLessThanOrEqual(2);
+    await close();
+  });
+
   it('serves a saved web page’s original as text, never as a page of the portal', async () => {
     const { page, close } = await open('/agencies/pingtanzongheshiyanqu-jiaotongyujiansheju/2023/');
     const link = page.locator('a', { hasText: '报告原文' });
