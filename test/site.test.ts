@@ -91,4 +91,19 @@ describe('the built site', () => {
     expect(footer).toContain('href="/about/"');
     expect(footer).not.toContain('href="/status/"');
   });
+
+  it('shows each report’s indicators on its agency’s and its year’s page, computed from its own totals', async () => {
+    const record = JSON.parse(await readFile(join(out, 'data', 'reports', 'chunxiaojiedao-2020.json'), 'utf8')) as {
+      applications: { results: { granted: { total: number }; partialGrant: { total: number }; total: { total: number } } };
+    };
+    const { granted, partialGrant, total } = record.applications.results;
+    const share = `${(Math.round(((granted.total + partialGrant.total) / total.total) * 1000) / 10).toFixed(1)}%`;
+    const agency = await readFile(join(site, 'agencies', 'chunxiaojiedao', 'index.html'), 'utf8');
+    const row = agency.slice(agency.indexOf('<th scope="row">2020年</th>', agency.indexOf('历年指标')));
+    expect(row.slice(0, row.indexOf('</tr>'))).toContain(`>${share}</td>`);
+    expect(agency).toContain('（予以公开 + 部分公开）÷ 办理结果总计');
+    const year = await readFile(join(site, 'years', '2020', 'index.html'), 'utf8');
+    const yearRow = year.slice(year.indexOf('href="/agencies/chunxiaojiedao/2020/"', year.indexOf('年各机构指标')));
+    expect(yearRow.slice(0, yearRow.indexOf('</tr>'))).toContain(`>${share}</td>`);
+  });
 });

@@ -17,6 +17,12 @@ import { ruleLabel } from './rule-labels.ts';
 import type { ChecksumEntry } from '../publish/bulk.ts';
 import { dataDictionary, type DictionaryEntry } from '../publish/data-dictionary.ts';
 import { searchParts } from './search-parts.ts';
+import { formatShare, INDICATORS, reportIndicators, type IndicatorValue } from './indicators.ts';
+
+function indicatorsOf(metrics: Metrics): Record<string, IndicatorValue & { text: string }> {
+  const values = reportIndicators(metrics);
+  return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, { ...value, text: formatShare(value) }]));
+}
 
 export interface ReportPage {
   report: Report;
@@ -26,6 +32,8 @@ export interface ReportPage {
   metrics: Metrics;
   /** How many errors, warnings and notes the checks found (the editors' status page). */
   findingCounts: Record<Severity, number>;
+  /** The indicators (indicators.ts), as numbers and as the pages write them. */
+  indicators: Record<string, IndicatorValue & { text: string }>;
   /** How recent the page's data is (see dataAsOf). */
   updated: string;
   /** The years the same agency published, oldest first (for links between them). */
@@ -73,6 +81,8 @@ export interface SiteData {
   withoutRegion: AgencyPage[];
   failures: IngestFailure[];
   metrics: typeof ALL_METRICS;
+  /** The indicators and their formulas (indicators.ts). */
+  indicators: typeof INDICATORS;
   /** Each figure's colour in every chart (chart-data.ts). */
   metricColours: typeof METRIC_COLOURS;
   /** Every finding of every report, for the findings page. */
@@ -165,6 +175,7 @@ function regionTree(agencies: AgencyPage[]): RegionNode[] {
 
 export function buildSiteData(reports: Report[], failures: IngestFailure[], downloads: ChecksumEntry[] = []): SiteData {
   const pages: ReportPage[] = reports.map((report) => {
+    const metrics = reportMetrics(report);
     // The parts and their table layouts are made when the report's page is rendered: a build
     // that reuses most pages from the one before (page-reuse.ts) never needs most of them.
     let parts: ReportPage['parts'] | undefined;
@@ -190,8 +201,9 @@ export function buildSiteData(reports: Report[], failures: IngestFailure[], down
       report,
       address: `/agencies/${report.agency.slug}/${report.year}/`,
       title: `${report.agency.canonicalName} ${report.year}年度政府信息公开工作年度报告`,
-      metrics: reportMetrics(report),
+      metrics,
       findingCounts: countBySeverity(report.findings),
+      indicators: indicatorsOf(metrics),
       updated: dataAsOf([report]),
       get parts() {
         return (parts ??= partsOf());
@@ -304,6 +316,7 @@ export function buildSiteData(reports: Report[], failures: IngestFailure[], down
     failures,
     metrics: ALL_METRICS,
     metricColours: METRIC_COLOURS,
+    indicators: INDICATORS,
     receivedByYear,
     searchParts: searchParts(pages.length + agencies.length),
     render: { reports: pages, agencies, years },

@@ -6,7 +6,8 @@
     var cell = row.cells[index];
     if (type === 'number') {
       if (!cell || cell.classList.contains('tp-table__cell--blank')) return -Infinity;
-      return Number(cell.textContent.replace(/,/g, ''));
+      var given = cell.getAttribute('data-value');
+      return Number(given !== null ? given : cell.textContent.replace(/,/g, ''));
     }
     return cell ? cell.textContent.trim() : '';
   }
