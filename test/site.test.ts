@@ -106,4 +106,10 @@ describe('the built site', () => {
     const yearRow = year.slice(year.indexOf('href="/agencies/chunxiaojiedao/2020/"', year.indexOf('年各机构指标')));
     expect(yearRow.slice(0, yearRow.indexOf('</tr>'))).toContain(`>${share}</td>`);
   });
+
+  it('gives the data dictionary’s meanings in Chinese, the English after them marked as English', async () => {
+    const page = await readFile(join(site, 'data', 'dictionary', 'index.html'), 'utf8');
+    expect(page).toContain('<span lang="en" class="tp-english">natural persons</span>');
+    expect(page).toContain('本记录格式（JSON Schema）的版本号');
+  });
 });
