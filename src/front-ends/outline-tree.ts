@@ -20,7 +20,7 @@ import type { Comment, Element, ElementContent, Properties, Text } from 'hast';
 import { h } from 'hastscript';
 import type { Point } from 'unist';
 import type { PageOutline } from './page-outline.ts';
-import { KEPT_ATTRIBUTES } from './reduce-page.ts';
+import { KEPT_ATTRIBUTES, lastAtOrBefore } from './reduce-page.ts';
 
 interface Frame {
   /** The outline's element, or -1 for a <tbody> the tree builder makes. */
@@ -36,18 +36,6 @@ const DROPS_LEADING_NEWLINE = new Set(['pre', 'listing', 'textarea']);
 
 /** Thrown while building when the part holds what the builder does not rebuild. */
 class NotRebuilt extends Error {}
-
-/** The index of the last of the ascending `starts` that is at or before `offset`. */
-function lastAtOrBefore(starts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (starts[middle]! <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return low;
-}
 
 /**
  * The nodes between two of the outline's events (exclusive), or null where they cannot be

@@ -314,7 +314,7 @@ export function lineStarts(text: string): number[] {
 }
 
 /** The index of the last of the ascending `starts` that is at or before `offset` (0 if none is). */
-function lastAtOrBefore(starts: readonly number[], offset: number): number {
+export function lastAtOrBefore(starts: readonly number[], offset: number): number {
   let low = 0;
   let high = starts.length - 1;
   while (low < high) {
