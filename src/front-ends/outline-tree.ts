@@ -14,12 +14,13 @@
  *   reduce-page.ts does for parse5.
  * Where the part holds what this does not rebuild (a cell outside a row, a <col> outside a
  * <colgroup>, content that the standard reads otherwise, an element htmlparser2 opened without a
- * start tag, a newline right after <pre>, <listing> or <textarea>), `treeOfRange` returns null and the part is parsed by parse5.
+ * start tag, a newline right after <pre>, <listing> or <textarea>), `treeOfRange` returns null
+ * and the part is parsed by parse5.
  */
 import type { Comment, Element, ElementContent, Properties, Text } from 'hast';
 import { h } from 'hastscript';
 import type { Point } from 'unist';
-import type { PageOutline } from './page-outline.ts';
+import { SPECIAL_CONTENT, type PageOutline } from './page-outline.ts';
 import { KEPT_ATTRIBUTES, lastAtOrBefore } from './reduce-page.ts';
 
 interface Frame {
@@ -30,8 +31,6 @@ interface Frame {
 }
 
 const TABLE_SECTIONS = new Set(['tbody', 'thead', 'tfoot', 'caption', 'colgroup']);
-/** Elements whose content the standard reads otherwise, or keeps apart (a template's). */
-const SPECIAL_CONTENT = new Set(['noscript', 'template', 'svg', 'math']);
 const DROPS_LEADING_NEWLINE = new Set(['pre', 'listing', 'textarea']);
 
 /** Thrown while building when the part holds what the builder does not rebuild. */

@@ -81,7 +81,7 @@ const BREAKING = new Set([
 /** Elements whose text hast-util-to-text leaves out. */
 const NOT_RENDERED = new Set(['datalist', 'head', 'noembed', 'noframes', 'noscript', 'rp', 'script', 'style', 'template', 'title']);
 /** Elements whose content parse5 does not read as the page's HTML. */
-const SPECIAL_CONTENT = new Set(['noscript', 'template', 'svg', 'math']);
+export const SPECIAL_CONTENT = new Set(['noscript', 'template', 'svg', 'math']);
 const NEVER_REGULAR = new Set(['plaintext', 'frameset']);
 /** Formatting elements: their end tags run the adoption agency. */
 const FORMATTING = new Set(['a', 'b', 'big', 'code', 'em', 'font', 'i', 'nobr', 's', 'small', 'strike', 'strong', 'tt', 'u']);
