@@ -3,7 +3,7 @@
  * the text a word of its own, the agency's pinyin in the searchable body, and nothing else changed.
  */
 import { describe, expect, it } from 'vitest';
-import { searchCopy } from '../src/build/search-copy.ts';
+import { copyByParser, copyByTokens, searchCopy } from '../src/build/search-copy.ts';
 
 const page = [
   '<!doctype html><html lang="zh-CN"><head><title>春晓街道·2020年度</title>',
@@ -41,5 +41,12 @@ describe('the copy of a page that the search index reads', () => {
     expect(copy).toContain('。</p><p>chunxiaojiedao</p></main>');
     expect(searchCopy(page, ['<script>'])).toContain('。</p></main>');
     expect(searchCopy(page, ['<b>x</b>', 'ok-1'])).toContain('。</p><p>ok-1</p></main>');
+  });
+
+  it('reads a page whose tags do not nest with the parser, as HTML closes them', () => {
+    const unclosed = page.replace('<b>纠错</b>', '<b>纠错</i>');
+    expect(copyByTokens(unclosed, [])).toBeNull();
+    expect(searchCopy(unclosed, [])).toBe(copyByParser(unclosed, []));
+    expect(copyByTokens(page, ['chunxiaojiedao'])).toBe(copyByParser(page, ['chunxiaojiedao']));
   });
 });

@@ -112,4 +112,20 @@ describe('the built site', () => {
     expect(page).toContain('<span lang="en" class="tp-english">natural persons</span>');
     expect(page).toContain('本记录格式（JSON Schema）的版本号');
   });
+
+  it('makes the search index’s copy of every searchable page with the tokenizer alone, as the parser would', async () => {
+    const { copyByParser, copyByTokens } = await import('../src/build/search-copy.ts');
+    const { readdir } = await import('node:fs/promises');
+    const pages: string[] = [];
+    for (const entry of await readdir(join(site, 'agencies'), { recursive: true })) {
+      if (String(entry).endsWith('index.html')) pages.push(join(site, 'agencies', String(entry)));
+    }
+    expect(pages.length).toBeGreaterThan(40);
+    for (const path of pages) {
+      const html = await readFile(path, 'utf8');
+      const fast = copyByTokens(html, ['pinyin']);
+      expect(fast, path).not.toBeNull();
+      expect(fast, path).toBe(copyByParser(html, ['pinyin']));
+    }
+  });
 });
