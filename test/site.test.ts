@@ -90,6 +90,9 @@ describe('the built site', () => {
     const footer = home.slice(home.indexOf('<footer'));
     expect(footer).toContain('href="/about/"');
     expect(footer).not.toContain('href="/status/"');
+    // The home page does not list every agency (a portal has hundreds): it points to the list, which filters.
+    const waysIn = home.slice(home.indexOf('<h2>查找报告</h2>'), home.indexOf('</ul>', home.indexOf('<h2>查找报告</h2>')));
+    expect(waysIn).not.toMatch(/href="\/agencies\/[a-z0-9-]+\/"/);
   });
 
   it('shows each report’s indicators on its agency’s and its year’s page, computed from its own totals', async () => {

@@ -211,6 +211,27 @@ describe.skipIf(!available)('the portal in Chromium', () => {
     },
   );
 
+  it('filters the agency list by what is typed (name, region or pinyin), and shows it all without JavaScript', async () => {
+    const { page, problems, close } = await open('/agencies/');
+    const visible = () => page.locator('#agency-table tbody tr:visible').count();
+    const all = await page.locator('#agency-table tbody tr').count();
+    expect(await visible()).toBe(all);
+    await page.fill('#agency-filter-text', '南关区');
+    const nanguan = await page.locator('#agency-table tbody tr', { hasText: '南关区' }).count();
+    expect(nanguan).toBeGreaterThan(0);
+    expect(await visible()).toBe(nanguan);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('南关区');
+    await page.fill('#agency-filter-text', 'chunxiao');
+    expect(await visible()).toBe(1);
+    expect(await page.locator('#agency-table tbody tr:visible a').first().getAttribute('href')).toBe('/agencies/chunxiaojiedao/');
+    expect(problems).toEqual([]);
+    await close();
+    const plain = await open('/agencies/?q=chunxiao', { javaScript: false });
+    expect(await plain.page.locator('#agency-filter').isVisible()).toBe(false);
+    expect(await plain.page.locator('#agency-table tbody tr:visible').count()).toBe(all);
+    await plain.close();
+  });
+
   it('runs the search named in the address, as the home page’s search box sends it', async () => {
     const home = await open('/');
     await home.page.fill('#home-search', '春晓街道');
