@@ -8,6 +8,18 @@
   var canvas = document.getElementById('compare-chart');
   var summary = document.getElementById('compare-summary');
   var config = JSON.parse(document.getElementById('compare-data').textContent);
+  // The form works only with this script: without it the page shows the whole table and says so.
+  form.hidden = false;
+  // Hundreds of agencies: typing narrows the boxes shown (a box already checked stays shown).
+  var agencyFilter = document.getElementById('compare-agency-filter');
+  var agencyBoxes = Array.prototype.slice.call(form.querySelectorAll('label.tp-check[data-filter]'));
+  agencyFilter.addEventListener('input', function () {
+    var words = agencyFilter.value.trim().toLowerCase().split(/\s+/).filter(Boolean);
+    agencyBoxes.forEach(function (label) {
+      var text = label.getAttribute('data-filter').toLowerCase();
+      label.hidden = !label.querySelector('input').checked && !words.every(function (word) { return text.indexOf(word) >= 0; });
+    });
+  });
   var metricIndex = {};
   config.metrics.forEach(function (metric, index) { metricIndex[metric.key] = index; });
   var chart = null;

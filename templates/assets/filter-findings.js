@@ -6,6 +6,8 @@
   var rows = Array.prototype.slice.call(document.querySelectorAll('#findings-table tbody tr'));
   var summary = document.getElementById('findings-summary');
   var fields = ['rule', 'agency', 'year'];
+  // The form works only with this script: without it the page shows the whole table and says so.
+  form.hidden = false;
 
   function render() {
     var chosen = {};

@@ -232,6 +232,28 @@ describe.skipIf(!available)('the portal in Chromium', () => {
     await plain.close();
   });
 
+  it('narrows compare’s agencies by typing, and hides the forms that need JavaScript without it', async () => {
+    const { page, problems, close } = await open('/compare/');
+    const boxes = page.locator('#compare-form label.tp-check[data-filter]');
+    const all = await boxes.count();
+    await page.fill('#compare-agency-filter', 'chunxiao');
+    expect(await page.locator('#compare-form label.tp-check[data-filter]:visible').count()).toBe(1);
+    await page.check('input[name="agency"][value="chunxiaojiedao"]');
+    await page.fill('#compare-agency-filter', '南关区');
+    // A box already checked stays shown beside the matches.
+    expect(await page.locator('input[name="agency"][value="chunxiaojiedao"]').isVisible()).toBe(true);
+    await page.fill('#compare-agency-filter', '');
+    expect(await page.locator('#compare-form label.tp-check[data-filter]:visible').count()).toBe(all);
+    expect(problems).toEqual([]);
+    await close();
+    for (const path of ['/compare/', '/findings/']) {
+      const plain = await open(path, { javaScript: false });
+      expect(await plain.page.locator('form.tp-compare-form').isVisible(), path).toBe(false);
+      expect(await plain.page.locator('main').textContent(), path).toContain('未启用 JavaScript 时无法');
+      await plain.close();
+    }
+  });
+
   it('runs the search named in the address, as the home page’s search box sends it', async () => {
     const home = await open('/');
     await home.page.fill('#home-search', '春晓街道');
