@@ -28,18 +28,17 @@ const TYPES: Record<string, string> = {
 /** Files without an extension that are text. */
 const TEXT_FILES = new Set(['SHA256SUMS']);
 
+const isText = (path: string) => extname(path) === '.txt' || TEXT_FILES.has(basename(path));
+
 /**
  * The content type of a file. An original text report is published as it came, in UTF-8 or in
- * GB18030 (a UTF-16 one starts with its byte order mark, which browsers follow): the charset is
- * the one its bytes are in.
+ * GB18030 (a UTF-16 one starts with its byte order mark, which browsers follow): a text's charset
+ * is the one its bytes are in.
  */
-function contentType(path: string): string {
-  const extension = extname(path);
-  if (extension === '.txt' || TEXT_FILES.has(basename(path))) {
-    return `text/plain; charset=${isUtf8(readFileSync(path)) ? 'utf-8' : 'gb18030'}`;
-  }
+function contentType(path: string, text?: Buffer): string {
+  if (text) return `text/plain; charset=${isUtf8(text) ? 'utf-8' : 'gb18030'}`;
   if (basename(path) === 'feed.xml') return 'application/atom+xml; charset=utf-8';
-  return TYPES[extension] ?? 'application/octet-stream';
+  return TYPES[extname(path)] ?? 'application/octet-stream';
 }
 
 export function serveFolder(folder: string, port: number): Promise<Server> {
@@ -64,8 +63,11 @@ export function serveFolder(folder: string, port: number): Promise<Server> {
       }
       return;
     }
-    response.writeHead(200, { 'content-type': contentType(path) });
-    createReadStream(path).pipe(response);
+    // A text is read once, to tell its charset and to send it.
+    const text = isText(path) ? readFileSync(path) : undefined;
+    response.writeHead(200, { 'content-type': contentType(path, text) });
+    if (text) response.end(text);
+    else createReadStream(path).pipe(response);
   });
   return new Promise((done) => server.listen(port, '127.0.0.1', () => done(server)));
 }

@@ -23,6 +23,7 @@ import { Parser, Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
 
 /** The ideographs of the CJK blocks (unified, extension A, compatibility). */
 const IDEOGRAPH = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/g;
+const HAS_IDEOGRAPH = new RegExp(IDEOGRAPH.source);
 const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title']);
 
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
@@ -40,14 +41,76 @@ export function searchCopy(html: string, words: string[] = []): string {
   return copyByTokens(html, words) ?? copyByParser(html, words);
 }
 
+/**
+ * The copy, written as a reader of the page (the tokenizer or the parser) reports its elements
+ * and texts: what is copied as it is, what is left out and where the words go.
+ */
+class SearchCopy {
+  private readonly parts: string[] = [];
+  private copied = 0;
+  /** How deep the searchable body is among the open elements (-1 before it, -2 after it). */
+  private body = -1;
+  /** How deep the part being left out is (-1 when none is). */
+  private ignored = -1;
+
+  constructor(
+    private readonly html: string,
+    private readonly words: string[],
+  ) {}
+
+  /** An element opened at `start`, `depth` deep, with these attributes of note. */
+  opened(depth: number, start: number, searchable: boolean, leftOut: boolean): void {
+    if (this.body === -1 && searchable) this.body = depth;
+    else if (this.body > 0 && this.ignored < 0 && leftOut) {
+      this.ignored = depth;
+      this.copyTo(start);
+    }
+  }
+
+  /** The element `depth` deep closed: its end tag is html[endTagStart, endTagEnd). */
+  closed(depth: number, endTagStart: number, endTagEnd: number): void {
+    if (depth === this.ignored) {
+      this.copied = Math.min(endTagEnd, this.html.length);
+      this.ignored = -1;
+    }
+    if (depth === this.body) {
+      // The words go last in the searchable body, before its end tag (or the page's end).
+      this.copyTo(Math.min(endTagStart, this.html.length));
+      this.parts.push(wordsElement(this.words));
+      this.body = -2;
+    }
+  }
+
+  /** Text at html[start, end), in an element named `parent`. */
+  text(start: number, end: number, parent: string): void {
+    if (this.body < 0 || this.ignored >= 0 || RAW_TEXT.has(parent)) return;
+    const text = this.html.slice(start, end);
+    if (!HAS_IDEOGRAPH.test(text)) return;
+    this.copyTo(start);
+    this.parts.push(text.replace(IDEOGRAPH, '$& '));
+    this.copied = end;
+  }
+
+  /** Whether the searchable body was opened and never closed. */
+  get unfinished(): boolean {
+    return this.body > 0;
+  }
+
+  finish(): string {
+    if (this.ignored < 0) this.copyTo(this.html.length);
+    return this.parts.join('');
+  }
+
+  private copyTo(at: number): void {
+    this.parts.push(this.html.slice(this.copied, at));
+    this.copied = at;
+  }
+}
+
 /** What searchCopy makes, from the tokenizer's calls; null where the page's tags do not nest. */
 export function copyByTokens(html: string, words: string[]): string | null {
-  const parts: string[] = [];
-  let copied = 0;
+  const copy = new SearchCopy(html, words);
   const open: Array<{ name: string; start: number }> = [];
-  let body = -1;
-  let ignored = -1;
-  let attribute = '';
   let nested = true;
   const onTagEnd = (): void => {
     const top = open.at(-1);
@@ -58,14 +121,8 @@ export function copyByTokens(html: string, words: string[]): string | null {
       open.push({ name: html.slice(start, end).toLowerCase(), start: start - 1 });
     },
     onattribname(start, end) {
-      attribute = html.slice(start, end).toLowerCase();
-      if (attribute === 'data-pagefind-body' && body === -1) body = open.length;
-      else if (attribute === 'data-pagefind-ignore' && body > 0 && ignored < 0) {
-        ignored = open.length;
-        const at = open.at(-1)!.start;
-        parts.push(html.slice(copied, at));
-        copied = at;
-      }
+      const attribute = html.slice(start, end).toLowerCase();
+      copy.opened(open.length, open.at(-1)!.start, attribute === 'data-pagefind-body', attribute === 'data-pagefind-ignore');
     },
     onattribdata() {},
     onattribentity() {},
@@ -79,26 +136,12 @@ export function copyByTokens(html: string, words: string[]): string | null {
         nested = false;
         return;
       }
-      if (open.length === ignored) {
-        // The end tag's '>' is at the first '>' after its name.
-        copied = html.indexOf('>', end) + 1 || html.length;
-        ignored = -1;
-      }
-      if (open.length === body) {
-        const at = start - 2;
-        parts.push(html.slice(copied, at), wordsElement(words));
-        copied = at;
-        body = -2;
-      }
+      // The end tag runs from its '</' to the first '>' after its name.
+      copy.closed(open.length, start - 2, html.indexOf('>', end) + 1 || html.length);
       open.pop();
     },
     ontext(start, end) {
-      if (body < 0 || ignored >= 0 || RAW_TEXT.has(open.at(-1)?.name ?? '')) return;
-      const text = html.slice(start, end);
-      IDEOGRAPH.lastIndex = 0;
-      if (!IDEOGRAPH.test(text)) return;
-      parts.push(html.slice(copied, start), text.replace(IDEOGRAPH, '$& '));
-      copied = end;
+      copy.text(start, end, open.at(-1)?.name ?? '');
     },
     ontextentity() {},
     oncdata() {},
@@ -110,60 +153,32 @@ export function copyByTokens(html: string, words: string[]): string | null {
   const tokenizer = new Tokenizer({ decodeEntities: false }, callbacks);
   tokenizer.write(html);
   tokenizer.end();
-  if (!nested || open.length > 0 || body > 0) return null;
-  parts.push(html.slice(copied));
-  return parts.join('');
+  return nested && open.length === 0 && !copy.unfinished ? copy.finish() : null;
 }
 
 /** What searchCopy makes, from htmlparser2's parser, for any page. */
 export function copyByParser(html: string, words: string[]): string {
-  const parts: string[] = [];
-  let copied = 0;
+  const copy = new SearchCopy(html, words);
   const open: string[] = [];
-  /** How deep the searchable body is in the open elements (-1 before it, -2 after it). */
-  let body = -1;
-  /** How deep the part being left out is (-1 when none is). */
-  let ignored = -1;
   const parser = new Parser(
     {
       onopentag(name, attributes) {
         open.push(name);
-        if (body === -1 && attributes['data-pagefind-body'] !== undefined) body = open.length;
-        else if (body > 0 && ignored < 0 && attributes['data-pagefind-ignore'] !== undefined) {
-          ignored = open.length;
-          parts.push(html.slice(copied, parser.startIndex));
-          copied = parser.startIndex;
-        }
+        copy.opened(open.length, parser.startIndex, attributes['data-pagefind-body'] !== undefined, attributes['data-pagefind-ignore'] !== undefined);
       },
       onclosetag() {
-        if (open.length === ignored) {
-          copied = Math.min(parser.endIndex + 1, html.length);
-          ignored = -1;
-        }
-        if (open.length === body) {
-          // The words go last in the searchable body, before its end tag (or the page's end).
-          const at = Math.min(parser.startIndex, html.length);
-          parts.push(html.slice(copied, at), wordsElement(words));
-          copied = at;
-          body = -2;
-        }
+        copy.closed(open.length, parser.startIndex, parser.endIndex + 1);
         open.pop();
       },
-      ontext(text) {
-        IDEOGRAPH.lastIndex = 0;
-        if (body < 0 || ignored >= 0 || RAW_TEXT.has(open.at(-1) ?? '') || !IDEOGRAPH.test(text)) return;
-        const start = parser.startIndex;
-        const end = parser.endIndex + 1;
-        parts.push(html.slice(copied, start), html.slice(start, end).replace(IDEOGRAPH, '$& '));
-        copied = end;
+      ontext() {
+        copy.text(parser.startIndex, parser.endIndex + 1, open.at(-1) ?? '');
       },
     },
     // Entities are left as they are (a third faster): the pages are ours, and Nunjucks writes Chinese characters as they are.
     { decodeEntities: false, lowerCaseTags: true, lowerCaseAttributeNames: true },
   );
   parser.end(html);
-  if (ignored < 0) parts.push(html.slice(copied));
-  return parts.join('');
+  return copy.finish();
 }
 
 function wordsElement(words: string[]): string {

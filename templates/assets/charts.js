@@ -32,11 +32,11 @@
           var element = meta.data[index];
           if (!element) return;
           var at = horizontal ? element.y : element.x;
-          var key = stacked ? index : index + ':' + datasetIndex;
+          // One mark a category where its bars are stacked or it has no report, else one a bar.
+          var key = stacked || missing[index] ? index : index + ':' + datasetIndex;
           if (marked[key]) return;
           marked[key] = true;
           var text = !blank ? '0' : missing[index] ? '无报告' : stacked ? '含空白' : '空';
-          if (missing[index] && !stacked && datasetIndex > 0) return;
           if (horizontal) context.fillText(text, zero + 4, at);
           else context.fillText(text, at, zero - 4);
         });
@@ -45,7 +45,7 @@
     },
   };
 
-  window.gongkaiChartOptions = function (spec) {
+  function chartOptions(spec) {
     var horizontal = Boolean(spec.horizontal);
     var valueAxis = { stacked: spec.stacked, beginAtZero: true, ticks: { precision: 0 } };
     var categoryAxis = { stacked: spec.stacked, ticks: { autoSkip: false, maxRotation: 0 } };
@@ -58,15 +58,15 @@
       plugins: { legend: { position: 'bottom', labels: { color: TEXT, font: { size: 14 } } } },
       gongkaiMissing: spec.missing || [],
     };
-  };
+  }
 
   /** The chart's height: a horizontal one grows with its categories, so that none is squeezed. */
-  window.gongkaiChartHeight = function (spec) {
+  function chartHeight(spec) {
     if (!spec.horizontal) return null;
     var lines = Math.max.apply(null, spec.labels.map(function (label) { return labelLines(label).length; }).concat([1]));
     var perCategory = Math.max(spec.stacked ? 28 : 16 * spec.datasets.length + 12, lines * 18 + 8);
     return Math.max(180, spec.labels.length * perCategory + 90);
-  };
+  }
 
   function setDefaults() {
     window.Chart.defaults.color = TEXT;
@@ -82,11 +82,27 @@
     });
     return lines;
   }
-  window.gongkaiAxisLabels = function (spec) {
+  function axisLabels(spec) {
     if (!spec.horizontal) return spec.labels;
     return spec.labels.map(function (label) {
       var lines = labelLines(label);
       return lines.length > 1 ? lines : label;
+    });
+  }
+
+  /** Draws a chart spec (src/site/chart-data.ts' shape) on a canvas; the compare page draws its own with it. */
+  window.gongkaiDrawChart = function (canvas, spec) {
+    var height = chartHeight(spec);
+    if (height) canvas.parentNode.style.height = height + 'px';
+    return new window.Chart(canvas, {
+      type: spec.type || 'bar',
+      data: {
+        labels: axisLabels(spec),
+        datasets: spec.datasets.map(function (dataset) {
+          return { label: dataset.label, data: dataset.data, backgroundColor: dataset.colour };
+        }),
+      },
+      options: chartOptions(spec),
     });
   };
 
@@ -94,21 +110,8 @@
     if (!window.Chart) return;
     setDefaults();
     document.querySelectorAll('script.tp-chart-data').forEach(function (node) {
-      var spec = JSON.parse(node.textContent);
       var canvas = document.getElementById(node.getAttribute('data-canvas'));
-      if (!canvas) return;
-      var height = window.gongkaiChartHeight(spec);
-      if (height) canvas.parentNode.style.height = height + 'px';
-      new window.Chart(canvas, {
-        type: spec.type,
-        data: {
-          labels: window.gongkaiAxisLabels(spec),
-          datasets: spec.datasets.map(function (dataset) {
-            return { label: dataset.label, data: dataset.data, backgroundColor: dataset.colour };
-          }),
-        },
-        options: window.gongkaiChartOptions(spec),
-      });
+      if (canvas) window.gongkaiDrawChart(canvas, JSON.parse(node.textContent));
     });
   }
 

@@ -67,19 +67,9 @@
     };
     figure.hidden = shown.length === 0 || !window.Chart;
     canvas.setAttribute('aria-label', '条形图：' + (labels.join('、') || '无') + '的本年新收申请和各类办理结果。图中“空”表示原文此项空白（不是 0）。数据见下表。');
-    if (!window.Chart || shown.length === 0 || !window.gongkaiChartOptions) return;
+    if (!window.Chart || shown.length === 0 || !window.gongkaiDrawChart) return;
     if (chart) chart.destroy();
-    canvas.parentNode.style.height = window.gongkaiChartHeight(spec) + 'px';
-    chart = new window.Chart(canvas, {
-      type: 'bar',
-      data: {
-        labels: window.gongkaiAxisLabels(spec),
-        datasets: spec.datasets.map(function (dataset) {
-          return { label: dataset.label, data: dataset.data, backgroundColor: dataset.colour };
-        }),
-      },
-      options: window.gongkaiChartOptions(spec),
-    });
+    chart = window.gongkaiDrawChart(canvas, spec);
   }
 
   function fromAddress() {

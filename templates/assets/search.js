@@ -12,10 +12,10 @@ window.addEventListener('DOMContentLoaded', function () {
   // query is written the same way, and a query of one run of text is asked for as a phrase, the
   // characters in that order, so that it finds exactly the pages that contain it.
   var ideograph = /([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])/g;
+  var hasIdeograph = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
   function processTerm(term) {
     var text = term.trim();
-    if (!ideograph.test(text)) return text;
-    ideograph.lastIndex = 0;
+    if (!hasIdeograph.test(text)) return text;
     var quoted = /^".*"$/.test(text);
     var bare = quoted ? text.slice(1, -1) : text;
     var spaced = bare.replace(ideograph, '$1 ').replace(/\s+/g, ' ').trim();

@@ -181,12 +181,12 @@ describe.skipIf(!available)('the portal in Chromium', () => {
   it('finds Chinese words and phrases copied from a report, and an agency by its pinyin', async () => {
     const { page, close } = await open('/search/');
     const search = async (term: string) => {
+      // Cleared first, so that the message read is this search's and not the last one's.
+      await page.fill('.pagefind-ui__search-input', '');
+      await page.waitForFunction(() => !document.querySelector('.pagefind-ui__message')?.textContent, undefined, { timeout: 15_000 });
       await page.fill('.pagefind-ui__search-input', term);
-      const message = page.locator('.pagefind-ui__message');
-      await page.waitForFunction(() => /找到|没有找到/.test(document.querySelector('.pagefind-ui__message')?.textContent ?? ''), undefined, { timeout: 15_000 });
-      await page.waitForTimeout(500);
-      const text = (await message.textContent()) ?? '';
-      return Number(/找到 (\d+) 个/.exec(text)?.[1] ?? 0);
+      await page.waitForFunction(() => /找到/.test(document.querySelector('.pagefind-ui__message')?.textContent ?? ''), undefined, { timeout: 15_000 });
+      return Number(/找到 (\d+) 个/.exec((await page.locator('.pagefind-ui__message').textContent()) ?? '')?.[1] ?? 0);
     };
     // Every report's page has part 4's heading, 政府信息公开行政复议、行政诉讼情况.
     const reports = readdirSync(join(site.folder, 'data', 'reports')).filter((name) => name.endsWith('.json')).length;
