@@ -26,7 +26,7 @@ const { values } = parseArgs({
 
 const started = performance.now();
 try {
-  const result = await buildPortal({ reports: values.reports!, out: resolve(values.out!), cache: values.fresh ? null : resolve(values.cache!), reuse: !values.fresh });
+  const result = await buildPortal({ reports: values.reports!, out: resolve(values.out!), cache: values.fresh ? null : resolve(values.cache!), reuse: !values.fresh, removal: 'detached' });
   const seconds = (performance.now() - started) / 1000;
   process.stdout.write(ingestSummary(result.ingest, values.reports!, join(values.out!, 'data'), result.timings[0]!.seconds));
   const steps = result.timings.map(({ step, seconds: s }) => `${step} ${s.toFixed(1)} s`).join(', ');

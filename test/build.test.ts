@@ -7,7 +7,7 @@
  * that fails leaves the last good site and data in place.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBuild, sharedBuild } from './built-site/shared-build.ts';
@@ -55,7 +55,11 @@ describe('npm run build', () => {
     expect(timings.reusedPages).toBe(0);
 
     // Again into the same folder: every report's files and pages are linked from the build before.
+    // A folder an earlier build left half removed goes too, with the last build's, after the build returns.
+    mkdirSync(join(cached, '.build', 'removed-run-cut-short', 'data'), { recursive: true });
+    writeFileSync(join(cached, '.build', 'removed-run-cut-short', 'data', 'left.json'), '{}');
     const again = await runBuild(['--reports', shared.reports, '--out', cached, '--cache', cache]);
+    await expect.poll(() => readdirSync(join(cached, '.build')), { timeout: 120_000, interval: 200 }).toEqual([]);
     expect(again.reusedFiles).toBe(again.reports);
     expect(again.reusedPages).toBe(paginatedPages(cached));
     expect(again.searchParts).toEqual({ indexed: 0, reused: 3 });
