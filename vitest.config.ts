@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 // Two projects: "unit" (the parser, the checks, the publishers, the command-line tools) and
 // "site" (everything that looks at a built portal: the site is built once, in globalSetup, and
 // shared). Generous time limits: tests that start processes must hold on a loaded 2-core machine.
-const SITE_TESTS = ['test/build.test.ts', 'test/downloads.test.ts', 'test/site.test.ts', 'test/browser/**/*.test.ts'];
+const SITE_TESTS = ['test/build.test.ts', 'test/downloads.test.ts', 'test/site.test.ts', 'test/report-provenance.test.ts', 'test/browser/**/*.test.ts'];
 
 export default defineConfig({
   test: {

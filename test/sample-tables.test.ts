@@ -96,9 +96,14 @@ describe('sample 001, 世纪街道 2021 (内容事务, 情况 for 情形)', () =
     expect(report.template).toBe('2021');
     for (const row of applicantRows(report)) expect(row).toEqual(zeros);
     expect(report.proactive).toMatchObject({ licensing: { decisions: 3 }, penalty: { decisions: 0 } });
+    // The Word table's 12th row (three header rows, 一、二、（一）（二）, then 1. to 4. of （三）),
+    // its 10th column (three label columns, then 自然人 … 总计): the dump's lines 179–188.
     expect(report.source.cells['applications.results.denied.internalAffairs.total']).toEqual({
       line: 188,
       column: 2,
+      table: 2,
+      row: 12,
+      tableColumn: 10,
       text: '0',
     });
     expect(report.findings).toEqual([]);

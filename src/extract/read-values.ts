@@ -25,7 +25,7 @@ export function readValue(
   bareUnit?: '元' | '万元',
 ): number | null {
   const line = lineOrNull(cell.line);
-  context.cells[path] = { line, column: line === null ? null : cell.column, text: cell.text };
+  context.cells[path] = { line, column: line === null ? null : cell.column, table: cell.table, row: cell.row, tableColumn: cell.tableColumn, text: cell.text };
   const parsed = parseCell(cell.text, kind, bareUnit);
   if (parsed.kind === 'number') return parsed.value;
   if (parsed.kind === 'invalid') {

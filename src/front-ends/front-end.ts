@@ -18,5 +18,19 @@ export interface FrontEndResult {
 
 /** A metadata record with every field empty. */
 export function emptyMetadata(origin: SourceMetadata['origin']): SourceMetadata {
-  return { origin, title: null, agency: null, year: null, region: null, publishedOn: null, indexNumber: null };
+  return { origin, title: null, agency: null, year: null, region: null, publishedOn: null, indexNumber: null, url: null };
+}
+
+/**
+ * A web address the portal may link to: an absolute http or https URL (normalised), else null.
+ * A report's own address can say anything (javascript:, data:, a relative path): only this passes.
+ */
+export function webAddress(text: string | null | undefined): string | null {
+  if (!text) return null;
+  try {
+    const url = new URL(text.trim());
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
 }

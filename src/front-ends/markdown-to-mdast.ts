@@ -6,6 +6,7 @@
  *   agency: 南关区新春街道办事处
  *   year: 2021
  *   region: [长春市, 南关区]
+ *   url: https://www.example.gov.cn/zfxxgk/2021/report.html
  *   ---
  *
  * Part headings may be written as headings (## 一、总体情况) or as plain paragraphs.
@@ -19,7 +20,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { ReportError } from '../diagnostics/report-error.ts';
 import { promoteHeadings } from './block-kinds.ts';
-import { emptyMetadata, type FrontEndResult } from './front-end.ts';
+import { emptyMetadata, webAddress, type FrontEndResult } from './front-end.ts';
 
 const FrontMatter = z.strictObject({
   title: z.string().optional(),
@@ -27,6 +28,7 @@ const FrontMatter = z.strictObject({
   year: z.number().int().min(2000).max(2100).optional(),
   region: z.union([z.array(z.string().min(1)), z.string().min(1)]).optional(),
   publishedOn: z.union([z.string().regex(/^\d{4}-\d{2}-\d{2}$/), z.date()]).optional(),
+  url: z.string().refine((text) => webAddress(text) !== null, '应为以 http:// 或 https:// 开头的网址').optional(),
 });
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
@@ -50,11 +52,11 @@ export function markdownToMdast(text: string): FrontEndResult {
     const issue = parsed.error.issues[0]!;
     throw new ReportError(
       'front-matter',
-      `文件开头的元数据中“${issue.path.join('.') || '整体'}”有误：${issue.message}（可用的键：title、agency、year、region、publishedOn）`,
+      `文件开头的元数据中“${issue.path.join('.') || '整体'}”有误：${issue.message}（可用的键：title、agency、year、region、publishedOn、url）`,
       line,
     );
   }
-  const { title, agency, year, region, publishedOn } = parsed.data;
+  const { title, agency, year, region, publishedOn, url } = parsed.data;
   return {
     tree,
     metadata: {
@@ -64,6 +66,7 @@ export function markdownToMdast(text: string): FrontEndResult {
       year: year ?? null,
       region: region === undefined ? null : typeof region === 'string' ? region.split(/\s*[›>/]\s*/) : region,
       publishedOn: publishedOn === undefined ? null : publishedOn instanceof Date ? publishedOn.toISOString().slice(0, 10) : publishedOn,
+      url: webAddress(url),
     },
   };
 }

@@ -20,7 +20,7 @@ import { defaultTreeAdapter, html as parse5Html, parseFragment, type DefaultTree
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import { emptyMetadata, type SourceMetadata } from './front-end.ts';
+import { emptyMetadata, webAddress, type SourceMetadata } from './front-end.ts';
 import {
   isRegular,
   matchesSimple,
@@ -59,7 +59,9 @@ const META_FIELDS: Array<[keyof SourceMetadata, RegExp]> = [
   ['publishedOn', /(?:发文日期|成文日期|发布日期|发布时间|时间)[:：]\s*((?:19|20)\d{2}[-年/.]\d{1,2}[-月/.]\d{1,2})/],
   ['indexNumber', /索引号[:：]\s*([A-Za-z0-9\-_/.]+)/],
 ];
-const META_NAMES = ['ArticleTitle', 'ContentSource', 'PubDate'] as const;
+// The names of the metadata government pages carry (政府网站网页元数据): the article's title, its
+// publisher, its date and its address.
+const META_NAMES = ['ArticleTitle', 'ContentSource', 'PubDate', 'Url'] as const;
 type MetaName = (typeof META_NAMES)[number];
 
 export interface PageParts {
@@ -312,6 +314,7 @@ export function metadataFromParts(parts: PageParts, titleText: string | null): S
   const metadata = metadataFromText(parts.outside, parts.meta.ArticleTitle ?? titleText);
   metadata.agency ??= parts.meta.ContentSource;
   metadata.publishedOn = isoDate(metadata.publishedOn) ?? isoDate(parts.meta.PubDate);
+  metadata.url = webAddress(parts.meta.Url);
   return metadata;
 }
 

@@ -152,6 +152,9 @@ const TIDY_FIELDS: Field[] = [
   { name: 'column_label', type: 'string', title: '栏', description: 'The column as the template words it (its unit where it names one)' },
   { name: 'value', type: 'number', title: '数值', description: 'The value; empty where the cell is blank or unreadable — never 0. In the unit the column names: counts in 件, 本年收费金额 in 万元, 采购总金额 in 元' },
   { name: 'source_line', type: 'integer', title: '原文行号', description: 'Line of the cell in the source file (empty for a Word file)' },
+  { name: 'source_table', type: 'integer', title: '原文第几张表', description: 'Which of the report’s tables the cell is in, from 1, in the order they come (tables a web page uses only for layout not counted)' },
+  { name: 'source_row', type: 'integer', title: '表中第几行', description: 'The cell’s row in that table, from 1, header rows included; a merged cell counts in every row it spans' },
+  { name: 'source_column', type: 'integer', title: '表中第几列', description: 'The cell’s column in that table, from 1; a merged cell counts in every column it spans' },
   { name: 'source_text', type: 'string', title: '原文', description: 'The cell’s text as published' },
 ];
 

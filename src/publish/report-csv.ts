@@ -20,6 +20,9 @@ export const TIDY_COLUMNS = [
   'column_label',
   'value',
   'source_line',
+  'source_table',
+  'source_row',
+  'source_column',
   'source_text',
 ] as const;
 
@@ -39,6 +42,9 @@ export function tidyRows(report: Report, values: readonly TableValue[]): Array<A
     value.columnLabel,
     value.value,
     value.sourceLine,
+    value.sourceTable,
+    value.sourceRow,
+    value.sourceColumn,
     value.sourceText,
   ]);
 }

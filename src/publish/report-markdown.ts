@@ -41,6 +41,8 @@ function frontMatter(report: Report): Record<string, unknown> {
   const metadata = report.source.metadata;
   if (metadata?.origin === 'frontMatter' && metadata.region) data['region'] = metadata.region;
   if (report.publishedOn && metadata?.publishedOn === report.publishedOn) data['publishedOn'] = report.publishedOn;
+  // Where the report is published: a reader of the Markdown can go back to it.
+  if (metadata?.url) data['url'] = metadata.url;
   return data;
 }
 

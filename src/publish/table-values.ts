@@ -27,6 +27,10 @@ export interface TableValue {
   path: string;
   value: number | null;
   sourceLine: number | null;
+  /** Where the cell is in the report's tables (see CellSource): table, row and column, from 1. */
+  sourceTable: number | null;
+  sourceRow: number | null;
+  sourceColumn: number | null;
   sourceText: string | null;
 }
 
@@ -38,7 +42,7 @@ export function nodeAt(report: Report, path: string): unknown {
 }
 
 /** A value's place in the tables: all of a TableValue but what the report holds there. */
-type Slot = Omit<TableValue, 'value' | 'sourceLine' | 'sourceText'> & { keys: string[] };
+type Slot = Omit<TableValue, 'value' | `source${string}`> & { keys: string[] };
 
 const slots = new Map<Template, Slot[]>();
 
@@ -80,6 +84,9 @@ export function tableValues(report: Report): TableValue[] {
       path,
       value: typeof node === 'number' ? node : null,
       sourceLine: source?.line ?? null,
+      sourceTable: source?.table ?? null,
+      sourceRow: source?.row ?? null,
+      sourceColumn: source?.tableColumn ?? null,
       sourceText: source?.text ?? null,
     };
   });

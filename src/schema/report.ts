@@ -7,7 +7,7 @@
 import { z } from 'zod';
 
 /** Semantic: 1.1.0 added 'pdf', 'doc', 'wps' and 'rtf' to source.format (a record of 1.0.0 is valid under 1.1.0). */
-export const SCHEMA_VERSION = '1.1.0';
+export const SCHEMA_VERSION = '1.2.0';
 
 /** A number cell of a source table: `null` where the cell is blank or unreadable, never 0. */
 const cell = (description: string) =>
@@ -300,6 +300,9 @@ export const CellSource = z
   .object({
     line: z.number().int().nullable().meta({ description: 'Line of the cell in the source file (null for a Word file)' }),
     column: z.number().int().nullable().meta({ description: 'Column of the cell in the source file (null for a Word file)' }),
+    table: z.number().int().positive().meta({ description: 'Which of the report’s tables the cell is in, counted from 1 in the order they come (a table the page only uses for layout is not counted)' }),
+    row: z.number().int().positive().meta({ description: 'The cell’s row in that table, from 1, header rows included; a merged cell counts in every row it spans' }),
+    tableColumn: z.number().int().positive().meta({ description: 'The cell’s column in that table, from 1; a merged cell counts in every column it spans' }),
     text: z.string().meta({ description: 'The cell’s text as published (empty for a blank cell)' }),
   })
   .meta({ id: 'CellSource', description: 'Where one published value comes from' });
@@ -330,6 +333,9 @@ export const SourceInfo = z
         region: z.array(z.string()).nullable().meta({ description: '地区 — region, largest first' }),
         publishedOn: z.string().nullable().meta({ description: '发文日期 — date of publication' }),
         indexNumber: z.string().nullable().meta({ description: '索引号 — the page’s index number' }),
+        url: z.url({ protocol: /^https?$/ }).nullable().meta({
+          description: '原文网址 — the address of the report’s page on the agency’s own site, where the source states it (a page’s <meta name="Url">, url: in front matter); http or https only',
+        }),
       })
       .nullable()
       .meta({ description: 'What the source states about the report outside its text, if anything' }),

@@ -11,7 +11,9 @@ import { PARTS, type PartSpec } from '../report-format/parts.ts';
 import { originalFileName, publishedSourceName } from '../publish/source-file-name.ts';
 import type { IngestFailure } from '../ingest/ingest-folder.ts';
 import { ALL_METRICS, reportMetrics, type Metrics } from './metrics.ts';
-import { applicationsLayout, proactiveLayouts, reviewLitigationLayout, type TableLayout } from './table-layouts.ts';
+import { applicationsLayout, layoutContext, proactiveLayouts, reviewLitigationLayout, type TableLayout } from './table-layouts.ts';
+import { originalAt } from './provenance.ts';
+import { readerFindings, type ReaderFinding } from './reader-findings.ts';
 import { agencyCharts, METRIC_COLOURS, yearCharts, type ChartSpec } from './chart-data.ts';
 import { ruleLabel } from './rule-labels.ts';
 import type { ChecksumEntry } from '../publish/bulk.ts';
@@ -38,8 +40,13 @@ export interface ReportPage {
   updated: string;
   /** The years the same agency published, oldest first (for links between them). */
   agencyYears: number[];
-  /** The six parts in order, each with its prose and, for parts 2 to 4, its table(s). */
-  parts: Array<{ part: number; heading: string; found: boolean; blocks: Block[]; tables: TableLayout[] }>;
+  /**
+   * The six parts in order, each with its prose and, for parts 2 to 4, its table(s), and where
+   * the source states the report's address, a link to the part on the agency's page.
+   */
+  parts: Array<{ part: number; heading: string; found: boolean; blocks: Block[]; tables: TableLayout[]; original: string | null }>;
+  /** The findings in a reader's words, each pointing at its cells (reader-findings.ts). */
+  readerFindings: ReaderFinding[];
   /** The file names of the downloads, under /data/. */
   files: { json: string; csv: string; markdown: string; source: string; sourceName: string };
 }
@@ -86,7 +93,7 @@ export interface SiteData {
   /** Each figure's colour in every chart (chart-data.ts). */
   metricColours: typeof METRIC_COLOURS;
   /** Every finding of every report, for the findings page. */
-  findings: Array<{ page: ReportPage; finding: Report['findings'][number]; ruleLabel: string }>;
+  findings: Array<{ page: ReportPage; finding: Report['findings'][number]; reader: ReaderFinding }>;
   schemaVersion: string;
   /** The bulk downloads with their sizes and checksums. */
   downloads: ChecksumEntry[];
@@ -179,13 +186,17 @@ export function buildSiteData(reports: Report[], failures: IngestFailure[], down
     // The parts and their table layouts are made when the report's page is rendered: a build
     // that reuses most pages from the one before (page-reuse.ts) never needs most of them.
     let parts: ReportPage['parts'] | undefined;
+    let reader: ReturnType<typeof readerFindings> | undefined;
+    const readerOf = () => (reader ??= readerFindings(report));
     const partsOf = (): ReportPage['parts'] => {
       // Every table is shown under its part, even where the report's heading for it is missing.
+      const context = layoutContext(report, readerOf().marks);
       const tablesOf: Partial<Record<PartSpec['key'], TableLayout[]>> = {
-        proactive: proactiveLayouts(report),
-        applications: [applicationsLayout(report)],
-        reviewLitigation: [reviewLitigationLayout(report)],
+        proactive: proactiveLayouts(report, context),
+        applications: [applicationsLayout(report, context)],
+        reviewLitigation: [reviewLitigationLayout(report, context)],
       };
+      const url = report.source.metadata?.url ?? null;
       return PARTS.map((spec) => {
         const section = report.sections.find((candidate) => candidate.part === spec.part);
         return {
@@ -194,6 +205,7 @@ export function buildSiteData(reports: Report[], failures: IngestFailure[], down
           found: section !== undefined,
           blocks: (section?.blocks ?? []).filter((block) => block.type !== 'table'),
           tables: tablesOf[spec.key] ?? [],
+          original: originalAt(url, section?.heading ?? null),
         };
       });
     };
@@ -207,6 +219,9 @@ export function buildSiteData(reports: Report[], failures: IngestFailure[], down
       updated: dataAsOf([report]),
       get parts() {
         return (parts ??= partsOf());
+      },
+      get readerFindings() {
+        return readerOf().findings;
       },
       agencyYears: [],
       files: {
@@ -277,7 +292,7 @@ export function buildSiteData(reports: Report[], failures: IngestFailure[], down
 
   const findings = [...pages]
     .sort((a, b) => byAgencyName(a, b) || a.report.year - b.report.year)
-    .flatMap((page) => page.report.findings.map((finding) => ({ page, finding, ruleLabel: ruleLabel(finding.rule) })));
+    .flatMap((page) => page.report.findings.map((finding, index) => ({ page, finding, reader: page.readerFindings[index]! })));
   const ruleCounts = new Map<string, number>();
   for (const { finding } of findings) ruleCounts.set(finding.rule, (ruleCounts.get(finding.rule) ?? 0) + 1);
   const rules = [...ruleCounts.entries()]

@@ -9,6 +9,8 @@ import { PROACTIVE_ROWS } from '../report-format/proactive.ts';
 import { REVIEW_GROUPS, REVIEW_OUTCOMES } from '../report-format/review-litigation.ts';
 import { nodeAt } from '../publish/table-values.ts';
 import { formatNumber } from './filters.ts';
+import { byLine, cellPlace, rowPlace } from './provenance.ts';
+import { cellId, readerFindings } from './reader-findings.ts';
 
 export interface LayoutCell {
   /** A header's words; a value cell's number as the page writes it (1,234), '' for a blank. */
@@ -19,8 +21,26 @@ export interface LayoutCell {
   rowspan?: number;
   /** For a value cell: the number, null for a blank, and where it was read. */
   value?: number | null;
-  sourceLine?: number | null;
+  /** Where in the original (see provenance.ts): 原文第21行, 原文第2张表第6行第4列; null if not read. */
+  place?: string | null;
   sourceText?: string | null;
+  /** For a value a finding concerns: the finding's number on the page, and the cell's id. */
+  mark?: number;
+  id?: string;
+}
+
+/** Where one row (or run) of a table's values is in the original, for the list under the table. */
+export interface RowPlace {
+  row: string;
+  /** 原文第2张表第6行第4–10列, 原文第21行 …; null where the original has no such row. */
+  where: string | null;
+}
+
+/** What a report's layouts need besides its record: how its places are told, and its marked cells. */
+export interface LayoutContext {
+  lines: boolean;
+  /** The cells findings concern, by path: the number of the (first) finding. */
+  marks: ReadonlyMap<string, number>;
 }
 
 export interface TableLayout {
@@ -28,6 +48,8 @@ export interface TableLayout {
   caption: string;
   head: LayoutCell[][];
   body: LayoutCell[][];
+  /** Each row's (or run's) place in the original, in the table's order. */
+  places: RowPlace[];
 }
 
 const th = (text: string, scope: LayoutCell['scope'], colspan = 1, rowspan = 1): LayoutCell => ({
@@ -48,18 +70,21 @@ function rowAt(report: Report, path: string): Record<string, unknown> | undefine
  * The value cells of one row: for each column key, the number at `<rowPath>.<key>` (null for a
  * blank) and the source cell it was read from. The row is looked up once, not once per cell.
  */
-function valueCells(report: Report, rowPath: string, keys: readonly string[]): LayoutCell[] {
+function valueCells(report: Report, rowPath: string, keys: readonly string[], context: LayoutContext): LayoutCell[] {
   const row = rowAt(report, rowPath);
   return keys.map((key) => {
+    const path = `${rowPath}.${key}`;
     const value = row?.[key];
-    const source = report.source.cells[`${rowPath}.${key}`];
+    const source = report.source.cells[path];
     const number = typeof value === 'number' ? value : null;
+    const mark = context.marks.get(path);
     return {
       text: formatNumber(number),
       header: false,
       value: number,
-      sourceLine: source?.line ?? null,
+      place: cellPlace(source, context.lines),
       sourceText: source?.text ?? null,
+      ...(mark === undefined ? {} : { mark, id: cellId(path) }),
     };
   });
 }
@@ -67,10 +92,11 @@ function valueCells(report: Report, rowPath: string, keys: readonly string[]): L
 const APPLICANT_KEYS = APPLICANT_COLUMNS.map((column) => column.key);
 const REVIEW_OUTCOME_KEYS = REVIEW_OUTCOMES.map((outcome) => outcome.key);
 
-/** Where a run of a row's values is in a record: the keys under one JSON path. */
+/** Where a run of a row's values is in a record: the keys under one JSON path, and the run's name. */
 interface ValueRun {
   path: string;
   keys: readonly string[];
+  label: string;
 }
 
 /**
@@ -85,13 +111,23 @@ interface TableShape {
 }
 
 /** A report's table: the template's shape with the report's values. Header cells are shared. */
-function fill(shape: TableShape, report: Report): TableLayout {
+function fill(shape: TableShape, report: Report, context: LayoutContext): TableLayout {
+  const runs = shape.rows.flatMap((row) => row.values);
   return {
     id: shape.id,
     caption: shape.caption,
     head: shape.head,
-    body: shape.rows.map((row) => [...row.headers, ...row.values.flatMap((run) => valueCells(report, run.path, run.keys))]),
+    body: shape.rows.map((row) => [...row.headers, ...row.values.flatMap((run) => valueCells(report, run.path, run.keys, context))]),
+    places: runs.map((run) => ({
+      row: run.label,
+      where: rowPlace(run.keys.map((key) => report.source.cells[`${run.path}.${key}`]), context.lines),
+    })),
   };
+}
+
+/** A report's context on its own (its findings' marks computed here). */
+export function layoutContext(report: Report, marks?: ReadonlyMap<string, number>): LayoutContext {
+  return { lines: byLine(report.source.format), marks: marks ?? readerFindings(report).marks };
 }
 
 /** A shape built once per template. */
@@ -120,21 +156,21 @@ const proactiveShapes = perTemplate((template): TableShape[] => {
       head: [[th('信息内容', 'col'), ...columns.map((column) => th(column.kind === 'yuan' ? `${column.label}（元）` : column.label, 'col'))]],
       rows: itemRows.map((row) => ({
         headers: [th(row.label, 'row')],
-        values: [{ path: `proactive.${row.key}`, keys: row.columns.map((column) => column.key) }],
+        values: [{ path: `proactive.${row.key}`, keys: row.columns.map((column) => column.key), label: row.label }],
       })),
     };
   });
 });
 
-export function proactiveLayouts(report: Report): TableLayout[] {
-  return proactiveShapes(report.template).map((shape) => fill(shape, report));
+export function proactiveLayouts(report: Report, context = layoutContext(report)): TableLayout[] {
+  return proactiveShapes(report.template).map((shape) => fill(shape, report, context));
 }
 
 /** Part 3: the applications matrix with the template's three-level row headers. */
 const applicationsShape = perTemplate((template): TableShape => {
   const rows = applicationRowsFor(template);
-  const row = (headers: LayoutCell[], path: string) => ({ headers, values: [{ path: `applications.${path}`, keys: APPLICANT_KEYS }] });
   const label = (path: string) => APPLICATION_ROWS.find((spec) => spec.path === path)!.label;
+  const row = (headers: LayoutCell[], path: string) => ({ headers, values: [{ path: `applications.${path}`, keys: APPLICANT_KEYS, label: label(path) }] });
   const resultRows = rows.filter((spec) => spec.path.startsWith('results.'));
   const body: TableShape['rows'] = [];
 
@@ -175,8 +211,8 @@ const applicationsShape = perTemplate((template): TableShape => {
   };
 });
 
-export function applicationsLayout(report: Report): TableLayout {
-  return fill(applicationsShape(report.template), report);
+export function applicationsLayout(report: Report, context = layoutContext(report)): TableLayout {
+  return fill(applicationsShape(report.template), report, context);
 }
 
 /** Part 4: one row of fifteen numbers under a two-level header (the same in both templates). */
@@ -189,9 +225,9 @@ const REVIEW_LITIGATION_SHAPE: TableShape = {
     [...REVIEW_OUTCOMES.map((outcome) => th(outcome.label, 'col', 1, 2)), th('未经复议直接起诉', 'colgroup', 5), th('复议后起诉', 'colgroup', 5)],
     [...outcomeHeaders(), ...outcomeHeaders()],
   ],
-  rows: [{ headers: [], values: REVIEW_GROUPS.map((group) => ({ path: `reviewLitigation.${group.key}`, keys: REVIEW_OUTCOME_KEYS })) }],
+  rows: [{ headers: [], values: REVIEW_GROUPS.map((group) => ({ path: `reviewLitigation.${group.key}`, keys: REVIEW_OUTCOME_KEYS, label: group.label })) }],
 };
 
-export function reviewLitigationLayout(report: Report): TableLayout {
-  return fill(REVIEW_LITIGATION_SHAPE, report);
+export function reviewLitigationLayout(report: Report, context = layoutContext(report)): TableLayout {
+  return fill(REVIEW_LITIGATION_SHAPE, report, context);
 }

@@ -89,7 +89,7 @@ export function findSections(tree: Root): ReportStructure {
       }
     }
     if (node.type === 'table') {
-      previousTable = locateTable(node, current, previousTable);
+      previousTable = locateTable(node, structure.tables.length + 1, current, previousTable);
       structure.tables.push(previousTable);
     } else {
       previousTable = null;
@@ -99,8 +99,8 @@ export function findSections(tree: Root): ReportStructure {
   return structure;
 }
 
-function locateTable(node: Table, part: FoundPart | null, previous: LocatedTable | null): LocatedTable {
-  const rows = tableCells(node);
+function locateTable(node: Table, ordinal: number, part: FoundPart | null, previous: LocatedTable | null): LocatedTable {
+  const rows = tableCells(node, ordinal);
   const kind =
     classify(rows) ??
     // A table without signs of its own continues the table before it, or belongs to its part.

@@ -12,19 +12,31 @@ export interface Cell {
   label: string;
   line: number;
   column: number;
+  /**
+   * Where the cell stands in the report's tables, counted from 1: the table (in the order the
+   * report's tables come), the row and the column in it, as the front end laid the table out (a
+   * merged cell counts in every row and column it spans, as it looks).
+   */
+  table: number;
+  row: number;
+  tableColumn: number;
 }
 
 export type Row = Cell[];
 
-export function tableCells(table: Table): Row[] {
-  return table.children.map((row) =>
-    row.children.map((cell) => {
+/** The rows of the `ordinal`-th table of a report (from 1). */
+export function tableCells(table: Table, ordinal: number): Row[] {
+  return table.children.map((row, rowIndex) =>
+    row.children.map((cell, columnIndex) => {
       const text = toString(cell).trim();
       return {
-      text,
-      label: normalizeLabel(text),
-      line: cell.position?.start.line ?? row.position?.start.line ?? 0,
-      column: cell.position?.start.column ?? 1,
+        text,
+        label: normalizeLabel(text),
+        line: cell.position?.start.line ?? row.position?.start.line ?? 0,
+        column: cell.position?.start.column ?? 1,
+        table: ordinal,
+        row: rowIndex + 1,
+        tableColumn: columnIndex + 1,
       };
     }),
   );
