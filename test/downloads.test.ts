@@ -38,7 +38,7 @@ describe('the data page', () => {
     const rows = [...html.matchAll(/<a href="\/data\/bulk\/([^"]+)">[^<]+<\/a><\/th>[\s\S]*?<code class="tp-hash">([0-9a-f]{64})<\/code>/g)];
     expect(rows.map(([, name]) => name)).toEqual([
       'reports.json', 'reports.jsonl', 'values.csv', 'proactive-2021.csv', 'proactive-2019.csv', 'applications.csv',
-      'review-litigation.csv', 'findings.csv', 'findings.json', 'datapackage.json', 'README.md', 'gongkai-data.zip',
+      'review-litigation.csv', 'indicators.csv', 'findings.csv', 'findings.json', 'datapackage.json', 'README.md', 'gongkai-data.zip',
     ]);
     for (const [, name, hash] of rows) expect(sha256(read(`data/bulk/${name}`)), name).toBe(hash);
     const sums = read('data/bulk/SHA256SUMS').toString().trim().split('\n').map((line) => line.split('  '));
@@ -90,7 +90,7 @@ describe('CSV read back with a CSV library', () => {
   const valueText = (value: number | null) => (value === null ? '' : String(value));
 
   it('starts with a byte-order mark and uses CRLF line ends', () => {
-    for (const name of ['values.csv', 'applications.csv', 'findings.csv']) {
+    for (const name of ['values.csv', 'applications.csv', 'indicators.csv', 'findings.csv']) {
       const bytes = read(`data/bulk/${name}`);
       expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       expect(bytes.toString()).toContain('\r\n');
@@ -135,6 +135,43 @@ describe('CSV read back with a CSV library', () => {
     const rows = csv('data/bulk/findings.csv');
     const expected = reports.flatMap((report) => report.findings.map((f) => `${report.id}|${f.rule}|${f.severity}|${f.message}`));
     expect(rows.map((r) => `${r['report_id']}|${r['rule']}|${r['severity']}|${r['message']}`).sort()).toEqual(expected.sort());
+  });
+});
+
+describe('the indicators file', () => {
+  /** A sum that is unknown when any of its figures is blank (as the pages and the file must treat it). */
+  const sum = (figures: Array<number | null>) => (figures.includes(null) ? null : (figures as number[]).reduce((a, b) => a + b, 0));
+
+  it('gives each report’s three shares from its own totals, with the figures, and none across a blank', () => {
+    const rows = csv('data/bulk/indicators.csv');
+    expect(rows.map((row) => row['report_id']).sort()).toEqual(reports.map((report) => report.id).sort());
+    let shares = 0;
+    let empty = 0;
+    for (const report of reports) {
+      const row = rows.find((candidate) => candidate['report_id'] === report.id)!;
+      const r = report.applications.results;
+      const rl = report.reviewLitigation;
+      const groups = [rl.review, rl.litigationDirect, rl.litigationAfterReview];
+      const expected = {
+        granted_share: [sum([r.granted.total, r.partialGrant.total]), r.total.total] as const,
+        denied_share: [sum(Object.values(r.denied).map((row) => row.total)), r.total.total] as const,
+        corrected_share: [sum(groups.map((group) => group.corrected)), sum(groups.map((group) => group.total))] as const,
+      };
+      for (const [name, [numerator, denominator]] of Object.entries(expected)) {
+        expect(row[`${name}_numerator`], `${report.id} ${name}`).toBe(numerator === null ? '' : String(numerator));
+        expect(row[`${name}_denominator`], `${report.id} ${name}`).toBe(denominator === null ? '' : String(denominator));
+        if (numerator === null || denominator === null || denominator === 0) {
+          expect([row[name], row[`${name}_missing`]]).toEqual(['', numerator === null || denominator === null ? 'blank' : 'zero']);
+          empty++;
+        } else {
+          expect(Number(row[name])).toBeCloseTo(numerator / denominator, 4);
+          expect(row[`${name}_missing`]).toBe('');
+          shares++;
+        }
+      }
+    }
+    expect(shares).toBeGreaterThan(10);
+    expect(empty).toBeGreaterThan(10);
   });
 });
 

@@ -1,12 +1,12 @@
 /**
- * The indicators (src/site/indicators.ts): shares of a report's own totals, never computed across
+ * The indicators (src/figures/indicators.ts): shares of a report's own totals, never computed across
  * a blank, none where there is nothing to divide by; and what the agency and year pages show.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatShare, reportIndicators } from '../src/site/indicators.ts';
-import type { Metrics } from '../src/site/metrics.ts';
+import { formatShare, reportIndicators } from '../src/figures/indicators.ts';
+import type { Metrics } from '../src/figures/metrics.ts';
 
 const base: Metrics = {
   granted: 3, partialGrant: 1, denied: 2, handled: 8,

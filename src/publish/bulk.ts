@@ -26,6 +26,8 @@ import { PROACTIVE_ROWS } from '../report-format/proactive.ts';
 import { REVIEW_GROUPS, REVIEW_OUTCOMES } from '../report-format/review-litigation.ts';
 import { TIDY_COLUMNS } from './report-csv.ts';
 import type { TableKey, TableValue } from './table-values.ts';
+import { INDICATORS, indicatorParts } from '../figures/indicators.ts';
+import { reportMetrics } from '../figures/metrics.ts';
 
 export interface ChecksumEntry {
   name: string;
@@ -125,6 +127,41 @@ function wideRow(table: WideTable, report: Report, values: ReadonlyMap<string, n
   return [...idCells(report), ...table.columns.map((column) => values.get(`${table.table}.${column.path}`) ?? null)];
 }
 
+/** An indicator's columns: its share, the two figures it divides, and why it is empty. */
+const indicatorColumn = (key: string) => key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+export const INDICATOR_COLUMNS = [
+  ...ID_FIELDS.map((field) => field.name),
+  ...INDICATORS.flatMap((indicator) => {
+    const name = indicatorColumn(indicator.key);
+    return [name, `${name}_numerator`, `${name}_denominator`, `${name}_missing`];
+  }),
+];
+
+/** A report's row of indicators.csv: each share to four decimals, with the figures it is made of. */
+function indicatorRow(report: Report): CsvField[] {
+  const parts = indicatorParts(reportMetrics(report));
+  return [
+    ...idCells(report),
+    ...INDICATORS.flatMap((indicator) => {
+      const { numerator, denominator, value, reason } = parts[indicator.key]!;
+      return [value === null ? null : value.toFixed(4), numerator, denominator, reason === 'none' ? 'zero' : reason];
+    }),
+  ];
+}
+
+const INDICATOR_FIELDS: Field[] = [
+  ...ID_FIELDS,
+  ...INDICATORS.flatMap((indicator): Field[] => {
+    const name = indicatorColumn(indicator.key);
+    return [
+      { name, type: 'number', title: indicator.label, description: `${indicator.formula}, as a share from 0 to 1, to four decimals. Empty where a figure it needs is blank or the denominator is 0 (see ${name}_missing) — never computed across a blank` },
+      { name: `${name}_numerator`, type: 'integer', title: `${indicator.label}·分子`, unit: '件', description: `The numerator: ${indicator.formula.split('÷')[0]!.trim()}; empty where a figure of it is blank` },
+      { name: `${name}_denominator`, type: 'integer', title: `${indicator.label}·分母`, unit: '件', description: `The denominator: ${indicator.formula.split('÷')[1]!.trim()}; empty where a figure of it is blank` },
+      { name: `${name}_missing`, type: 'string', title: `${indicator.label}·为何为空`, description: 'blank: a figure it needs is blank in the report; zero: the denominator is 0; empty where the share is given' },
+    ];
+  }),
+];
+
 export const FINDING_COLUMNS = ['finding_id', 'report_id', 'agency', 'year', 'rule', 'severity', 'message', 'paths', 'source_line', 'source_column'] as const;
 
 function findingRows(report: Report): CsvField[][] {
@@ -215,6 +252,7 @@ export function dataPackage(reportCount: number): Record<string, unknown> {
     resources: [
       resource('values', 'values.csv', '全部数值（每个数值一行）', TIDY_FIELDS, ['report_id', 'table', 'row_key', 'column_key']),
       ...wide,
+      resource('indicators', 'indicators.csv', '指标（每份报告一行）', INDICATOR_FIELDS, ['report_id']),
       resource('findings', 'findings.csv', '发现的问题', FINDING_FIELDS, ['finding_id']),
     ],
   };
@@ -232,7 +270,8 @@ function readme({ reports, agencies, years, byRule }: BulkSummary, files: Array<
     '',
     '- A blank cell is empty (CSV) or null (JSON), never 0. Nothing is recomputed: 总计 is the number the report prints.',
     '- Units are those the template’s columns name: counts in 件, 本年收费金额 in 万元, 采购总金额 in 元 (a cell “385万元” is 3850000).',
-    '- Every value can be traced: each record’s `source.cells` gives the line and text of the cell it was read from, `source.sha256` the checksum of the file.',
+    '- Every value can be traced: each record’s `source.cells` gives the cell it was read from (its line in the file, its table, row and column in the report’s tables, and its text), `source.sha256` the checksum of the file, `source.metadata.url` the report’s page on the agency’s site where the page states it.',
+    '- `indicators.csv` gives three shares per report, each from the report’s own totals and with the two figures it divides: 公开率 (granted in full or in part, of all handled), 不予公开率 (denied, of all handled), 纠错率 (reviews and lawsuits whose result corrected the agency, of all of them). None is computed across a blank.',
     '',
     '## Where it comes from',
     '',
@@ -321,7 +360,7 @@ function pieceFiles(): PieceFileSpec[] {
     {
       name: 'values.csv',
       title: '全部数值（CSV，每个数值一行）',
-      description: 'One row per table value: report, agency, region, year, template, table, row, column, value, source line',
+      description: 'One row per table value: report, agency, region, year, template, table, row, column, value, and where it is in the original (line; table, row and column)',
       ...csv(TIDY_COLUMNS),
       segmented: true,
       piece: ({ tidyCsv }) => tidyCsv.slice(tidyCsv.indexOf('\r\n') + 2),
@@ -335,6 +374,14 @@ function pieceFiles(): PieceFileSpec[] {
       piece: ({ report }: ReportContent, values: ReadonlyMap<string, number | null>) =>
         table.templates.includes(report.template) ? csvRecord(wideRow(table, report, values)) : '',
     })),
+    {
+      name: 'indicators.csv',
+      title: '指标（CSV，每份报告一行）',
+      description: 'One row per report: 公开率, 不予公开率 and 纠错率, each with the two figures it divides and why it is empty where it is',
+      ...csv(INDICATOR_COLUMNS),
+      segmented: false,
+      piece: ({ report }) => csvRecord(indicatorRow(report)),
+    },
     {
       name: 'findings.csv',
       title: '发现的问题（CSV）',

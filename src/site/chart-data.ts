@@ -4,7 +4,7 @@
  * on the page as a table.
  */
 import type { AgencyPage, ReportPage } from './load-site-data.ts';
-import { APPLICATION_METRICS, OUTCOME_METRICS, PROACTIVE_METRICS, REVIEW_METRICS, type Metric } from './metrics.ts';
+import { APPLICATION_METRICS, OUTCOME_METRICS, PROACTIVE_METRICS, REVIEW_METRICS, type Metric } from '../figures/metrics.ts';
 
 export interface ChartSpec {
   id: string;

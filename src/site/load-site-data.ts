@@ -10,7 +10,7 @@ import { countBySeverity } from '../diagnostics/findings.ts';
 import { PARTS, type PartSpec } from '../report-format/parts.ts';
 import { originalFileName, publishedSourceName } from '../publish/source-file-name.ts';
 import type { IngestFailure } from '../ingest/ingest-folder.ts';
-import { ALL_METRICS, reportMetrics, type Metrics } from './metrics.ts';
+import { ALL_METRICS, reportMetrics, type Metrics } from '../figures/metrics.ts';
 import { applicationsLayout, layoutContext, proactiveLayouts, reviewLitigationLayout, type TableLayout } from './table-layouts.ts';
 import { originalAt } from './provenance.ts';
 import { readerFindings, type ReaderFinding } from './reader-findings.ts';
@@ -19,7 +19,7 @@ import { ruleLabel } from './rule-labels.ts';
 import type { ChecksumEntry } from '../publish/bulk.ts';
 import { dataDictionary, type DictionaryEntry } from '../publish/data-dictionary.ts';
 import { searchParts } from './search-parts.ts';
-import { formatShare, INDICATORS, reportIndicators, type IndicatorValue } from './indicators.ts';
+import { formatShare, INDICATORS, reportIndicators, type IndicatorValue } from '../figures/indicators.ts';
 
 function indicatorsOf(metrics: Metrics): Record<string, IndicatorValue & { text: string }> {
   const values = reportIndicators(metrics);

@@ -59,16 +59,25 @@ function total(metrics: Metrics, keys: readonly string[]): number | null {
   return sum;
 }
 
-export function reportIndicators(metrics: Metrics): Record<string, IndicatorValue> {
-  const values: Record<string, IndicatorValue> = {};
+/** Each indicator with the two figures it divides (null where a figure of them is blank). */
+export function indicatorParts(metrics: Metrics): Record<string, IndicatorValue & { numerator: number | null; denominator: number | null }> {
+  const values: Record<string, IndicatorValue & { numerator: number | null; denominator: number | null }> = {};
   for (const indicator of INDICATORS) {
     const numerator = total(metrics, indicator.numerator);
     const denominator = total(metrics, indicator.denominator);
-    if (numerator === null || denominator === null) values[indicator.key] = { value: null, reason: 'blank' };
-    else if (denominator === 0) values[indicator.key] = { value: null, reason: 'none' };
-    else values[indicator.key] = { value: numerator / denominator, reason: null };
+    const share: IndicatorValue =
+      numerator === null || denominator === null
+        ? { value: null, reason: 'blank' }
+        : denominator === 0
+          ? { value: null, reason: 'none' }
+          : { value: numerator / denominator, reason: null };
+    values[indicator.key] = { ...share, numerator, denominator };
   }
   return values;
+}
+
+export function reportIndicators(metrics: Metrics): Record<string, IndicatorValue> {
+  return Object.fromEntries(Object.entries(indicatorParts(metrics)).map(([key, { value, reason }]) => [key, { value, reason }]));
 }
 
 /** A share as the pages show it: 37.5%, or why there is none. */
