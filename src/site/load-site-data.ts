@@ -99,6 +99,8 @@ export interface SiteData {
   downloads: ChecksumEntry[];
   /** Every key of a record, from the published JSON Schema. */
   dictionary: DictionaryEntry[];
+  /** The dictionary by the record's top-level keys, in the record's order, each with its name. */
+  dictionaryGroups: Array<{ key: string; label: string; entries: DictionaryEntry[] }>;
   /** The address the site is published at, for the feed and the sitemap (GONGKAI_SITE_URL). */
   siteUrl: string;
   /** How recent the site's data is, for the pages made from the whole site (see dataAsOf). */
@@ -180,7 +182,33 @@ function regionTree(agencies: AgencyPage[]): RegionNode[] {
   return roots;
 }
 
+/** The dictionary's groups: the record's top-level keys that hold fields, the others together as 报告. */
+const DICTIONARY_GROUPS: Readonly<Record<string, string>> = {
+  agency: '机构',
+  contact: '联系方式',
+  preamble: '导语',
+  sections: '报告的六个部分',
+  proactive: '主动公开政府信息情况（第二部分）',
+  applications: '收到和处理政府信息公开申请情况（第三部分）',
+  reviewLitigation: '政府信息公开行政复议、行政诉讼情况（第四部分）',
+  fees: '信息处理费（第六部分）',
+  findings: '发现的问题',
+  source: '来源',
+};
+
+/** Entries grouped by the first key of their paths, in the record's order; single fields as 报告. */
+function dictionaryGroups(entries: DictionaryEntry[]): SiteData['dictionaryGroups'] {
+  const groups = new Map<string, DictionaryEntry[]>();
+  for (const entry of entries) {
+    const first = entry.path.split(/[.[]/)[0]!;
+    const key = first in DICTIONARY_GROUPS ? first : 'report';
+    groups.set(key, [...(groups.get(key) ?? []), entry]);
+  }
+  return [...groups.entries()].map(([key, members]) => ({ key, label: DICTIONARY_GROUPS[key] ?? '报告', entries: members }));
+}
+
 export function buildSiteData(reports: Report[], failures: IngestFailure[], downloads: ChecksumEntry[] = []): SiteData {
+  const dictionary = dataDictionary();
   const pages: ReportPage[] = reports.map((report) => {
     const metrics = reportMetrics(report);
     // The parts and their table layouts are made when the report's page is rendered: a build
@@ -318,7 +346,8 @@ export function buildSiteData(reports: Report[], failures: IngestFailure[], down
     feedUpdated: feed[0]?.feedDate ?? '2000-01-01',
     updated: dataAsOf(pages.map((page) => page.report)),
     downloads,
-    dictionary: dataDictionary(),
+    dictionary,
+    dictionaryGroups: dictionaryGroups(dictionary),
     siteUrl: (process.env['GONGKAI_SITE_URL'] ?? 'http://localhost:8080').replace(/\/$/, ''),
     contact: process.env['GONGKAI_CONTACT']?.trim() || null,
     findings,

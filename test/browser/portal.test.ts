@@ -311,6 +311,8 @@ describe.skipIf(!available)('the portal in Chromium', () => {
       const broken = await page.evaluate(() => {
         const found: string[] = [];
         document.querySelectorAll('thead th').forEach((header) => {
+          // A stacked table's headers are hidden (its cells say their columns): see the next test.
+          if (getComputedStyle(header.closest('thead')!).position === 'absolute') return;
           const text = (header.textContent ?? '').replace(/\s+/g, '');
           if (text.length < 2) return;
           // The lines its text is on: the tops of the boxes of its text, character by character.
@@ -343,6 +345,21 @@ describe.skipIf(!available)('the portal in Chromium', () => {
     expect(after).toBeLessThan(before);
     expect(Math.abs(after - wrapperLeft)).toBeLessThanOrEqual(2);
     await close();
+  });
+
+  it('stacks the findings and the data dictionary on a phone: a card a row, each cell across it with its column’s name', async () => {
+    for (const [path, table, label] of [['/findings/', '#findings-table', '说明'], ['/data/dictionary/', '#dictionary-agency', '含义']] as const) {
+      const { page, close } = await open(path, { width: 360 });
+      const cell = page.locator(`${table} tbody td[data-label="${label}"]`).first();
+      expect((await cell.boundingBox())!.width, path).toBeGreaterThan(280);
+      expect(await cell.evaluate((element) => getComputedStyle(element, '::before').content), path).toContain(label);
+      await close();
+      // At a desktop's width it is a table.
+      const wide = await open(path, { width: 1280 });
+      expect(await wide.page.locator(`${table} thead th`).first().isVisible(), path).toBe(true);
+      expect(await wide.page.locator(`${table} tbody td[data-label="${label}"]`).first().evaluate((element) => getComputedStyle(element).display)).toBe('table-cell');
+      await wide.close();
+    }
   });
 
   it('serves a saved web page’s original as text, never as a page of the portal', async () => {
