@@ -4,12 +4,14 @@
  * on a loopback server. Without /usr/bin/chromium these tests are skipped with a message, except
  * in CI (CI=true), where that is a failure.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveSharedSite, type ServedSite } from '../built-site/shared-build.ts';
+
+const PROJECT = join(import.meta.dirname, '..', '..');
 
 const CHROMIUM = '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
@@ -297,10 +299,14 @@ describe.skipIf(!available)('the portal in Chromium', () => {
     await compare.close();
   });
 
-  it('fits a 360-pixel-wide phone without sideways scrolling of the page', async () => {
-    for (const path of ['/', '/agencies/chunxiaojiedao/2020/', '/years/2021/', '/compare/', '/findings/', '/data/', '/data/dictionary/']) {
+  it('fits a 360-pixel-wide phone without sideways scrolling of the page, every page type (screenshots in .cache/screenshots/360/)', async () => {
+    const shots = join(PROJECT, '.cache', 'screenshots', '360');
+    mkdirSync(shots, { recursive: true });
+    for (const [name, path] of pages) {
       const { page, close } = await open(path, { width: 360 });
       expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(360);
+      // For a person to look at: what a phone shows of each page type.
+      await page.screenshot({ path: join(shots, `${name.replaceAll(' ', '-')}.png`), fullPage: true });
       await close();
     }
   });
