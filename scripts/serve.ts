@@ -1,11 +1,13 @@
 /**
  * npm run serve: builds the portal and serves _site/ at http://localhost:8080/ (PORT to change).
- * A plain static server on the loopback address, also used by the browser tests.
+ * A static server (sirv) on the loopback address, also used by the browser tests: each file with
+ * its type, a text in the charset its bytes are in, the site's 404 page for what is not there.
  */
 import { isUtf8 } from 'node:buffer';
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { basename, extname, join, normalize, resolve } from 'node:path';
+import { basename, extname, join, resolve } from 'node:path';
+import sirv from 'sirv';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -43,31 +45,30 @@ function contentType(path: string, text?: Buffer): string {
 
 export function serveFolder(folder: string, port: number): Promise<Server> {
   const root = resolve(folder);
+  // sirv finds the file: only a file under the folder, after the address is decoded and normalised
+  // (no “..” or encoded slash leads out of it), and a malformed address is no file. In dev mode
+  // it looks a file up on each request, so a build that swaps in a new _site is served at once.
+  const files = sirv(root, {
+    dev: true,
+    etag: true,
+    dotfiles: false,
+    setHeaders(response, pathname) {
+      // An address without an extension is a page (…/index.html), which sirv types itself.
+      if (extname(pathname) === '' && !TEXT_FILES.has(basename(pathname))) return;
+      const path = join(root, pathname);
+      response.setHeader('content-type', contentType(path, isText(path) ? readFileSync(path) : undefined));
+    },
+  });
+  const notFound = join(root, '404.html');
   const server = createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    let path = normalize(join(root, decodeURIComponent(url.pathname)));
-    if (!path.startsWith(root)) {
-      response.writeHead(403).end();
-      return;
-    }
-    try {
-      if (statSync(path).isDirectory()) path = join(path, 'index.html');
-      statSync(path);
-    } catch {
-      const notFound = join(root, '404.html');
+    files(request, response, () => {
       if (existsSync(notFound)) {
         response.writeHead(404, { 'content-type': TYPES['.html']! });
         createReadStream(notFound).pipe(response);
       } else {
         response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('404 找不到该页面');
       }
-      return;
-    }
-    // A text is read once, to tell its charset and to send it.
-    const text = isText(path) ? readFileSync(path) : undefined;
-    response.writeHead(200, { 'content-type': contentType(path, text) });
-    if (text) response.end(text);
-    else createReadStream(path).pipe(response);
+    });
   });
   return new Promise((done) => server.listen(port, '127.0.0.1', () => done(server)));
 }

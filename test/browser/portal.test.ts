@@ -4,9 +4,9 @@
  * on a loopback server. Without /usr/bin/chromium these tests are skipped with a message, except
  * in CI (CI=true), where that is a failure.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveSharedSite, type ServedSite } from '../built-site/shared-build.ts';
@@ -286,6 +286,26 @@ describe.skipIf(!available)('the portal in Chromium', () => {
     const text = sources.find((name) => name.endsWith('.txt') && !name.endsWith('.html.txt'))!;
     expect(await typeOf(`/data/sources/${encodeURIComponent(text)}`)).toBe('text/plain; charset=utf-8');
     await close();
+  });
+
+  it('serves nothing outside the site, and answers a malformed address with its 404 page', async () => {
+    // A folder beside the site whose name starts like the site's.
+    const beside = `${site.folder}2`;
+    mkdirSync(beside, { recursive: true });
+    writeFileSync(join(beside, 'secret.txt'), 'secret');
+    try {
+      const { page, close } = await open('/');
+      for (const path of ['/..%2f_site2/secret.txt'.replace('_site', basename(site.folder)), `/%2e%2e/${basename(beside)}/secret.txt`, `/../${basename(beside)}/secret.txt`, '/%E0%A4%A', '/%']) {
+        const response = await page.request.get(`${site.origin}${path}`);
+        expect(response.status(), path).toBe(404);
+        expect(await response.text(), path).not.toContain('secret');
+      }
+      // The server is still there.
+      expect((await page.request.get(`${site.origin}/`)).status()).toBe(200);
+      await close();
+    } finally {
+      rmSync(beside, { recursive: true, force: true });
+    }
   });
 
   it('shows the tables without JavaScript', async () => {
