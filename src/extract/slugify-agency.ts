@@ -21,8 +21,11 @@ export function slugifyAgency(name: string): string {
   return slug;
 }
 
+/** Markup a report typed into a name (南关区<b>民政局</b>): shown as text, but no part of an address. */
+const TAG = /<\/?[a-z][^<>]*>/gi;
+
 function slugOf(name: string): string {
-  const chars = [...name.normalize('NFKC')];
+  const chars = [...name.normalize('NFKC').replace(TAG, '')];
   const syllables = pinyin(chars.join(''), { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true });
   const words: string[] = [];
   let word = '';
