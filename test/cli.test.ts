@@ -55,7 +55,7 @@ describe('npm run parse', () => {
     const { code, stdout, stderr } = await npm(['parse', '--', fixture('applications-table-cut-in-half')]);
     expect(code).toBe(0);
     expect(Report.parse(JSON.parse(stdout)).applications.carriedForward.total).toBeNull();
-    expect(stderr).toMatch(/200\s+error\s+申请情况表（第90行起）在第200行结束，缺少以下14行：6\.属于四类过程性信息；/);
+    expect(stderr).toMatch(/200:1\s+error\s+申请情况表（第90行起）在第200行结束，缺少以下14行：6\.属于四类过程性信息；/);
   });
 });
 
@@ -80,13 +80,20 @@ describe('npm run ingest', () => {
 });
 
 describe('npm run check', () => {
-  it('prints every file’s problems and a count, and fails only with --strict when every file can be published', async () => {
+  it('prints every file’s problems sorted and aligned, then counts, and fails only with --frail when every file can be published', async () => {
     const plain = await npm(['check']);
     expect(plain.code).toBe(0);
-    expect(plain.stdout).toMatch(/reports\/2023-平潭综合实验区农业农村局\.html\n {2}355:\d+ +warning +“一、本年新收政府信息公开申请数量”一行的六类申请人之和应等于总计.* row-total/);
-    expect(plain.stdout).toMatch(/\d+ files checked; 0 cannot be published; \d+ errors, \d+ warnings, \d+ notes in the reports\n$/);
-    const strict = await npm(['check', '--', '--strict']);
-    expect(strict.code).toBe(1);
+    expect(plain.stdout).toMatch(/reports\/2023-平潭综合实验区农业农村局\.html\n(?:.*\n)*?355:\d+ +warning +“一、本年新收政府信息公开申请数量”一行的六类申请人之和应等于总计.* +row-total +gongkai\n/);
+    // Each file's messages in the order of their places, their rule ids in one column (by display width).
+    const file = plain.stdout.slice(plain.stdout.indexOf('reports/2023-平潭综合实验区农业农村局.html\n')).split('\n\n')[0]!.split('\n').slice(1);
+    expect(file.length).toBeGreaterThan(1);
+    const places = file.map((line) => line.match(/^(\d+):(\d+)/)!.slice(1).map(Number) as [number, number]);
+    expect(places).toEqual([...places].sort((a, b) => a[0] - b[0] || a[1] - b[1]));
+    const width = (text: string) => [...text].reduce((sum, char) => sum + (/[\u1100-\uffff]/.test(char) ? 2 : 1), 0);
+    expect(new Set(file.map((line) => width(line.slice(0, line.search(/ [a-z-]+ +gongkai$/)))))).toHaveProperty('size', 1);
+    expect(plain.stdout).toMatch(/\d+ messages \(✖ \d+ errors, ⚠ \d+ warnings\)\n\n\d+ files checked; 0 cannot be published; \d+ errors, \d+ warnings, \d+ notes in the reports\n$/);
+    expect((await npm(['check', '--', '--frail'])).code).toBe(1);
+    expect((await npm(['check', '--', '--strict'])).code).toBe(1);
   });
 
   it('fails where a file cannot be published', async () => {
@@ -95,7 +102,7 @@ describe('npm run check', () => {
     await copyFile(fixture('not-a-report'), join(dir, '会议纪要.txt'));
     const { code, stdout } = await npm(['check', '--', dir]);
     expect(code).toBe(1);
-    expect(stdout).toMatch(/会议纪要\.txt\n {2}1:1 +error +不是政府信息公开工作年度报告/);
+    expect(stdout).toMatch(/会议纪要\.txt\n1:1 +error +不是政府信息公开工作年度报告.* not-a-report +gongkai\n/);
     expect(stdout).toMatch(/2 files checked; 1 cannot be published/);
   });
 });

@@ -1,45 +1,60 @@
 /**
- * How the command line shows a problem to an editor: the file, then `line:column severity
- * message rule-id`, as linters do. Stack traces are for bugs in Gongkai, not for problems in a
- * report.
+ * How the command line shows a problem to an editor, as unified's tools do: each file's findings
+ * become vfile messages (place, rule id, source, fatal for an error, not fatal for a warning,
+ * neither for a note) and vfile-reporter prints them, sorted by place, aligned by display width
+ * (a Chinese character is two columns), with a count of errors and warnings at the end. Stack
+ * traces are for bugs in Gongkai, not for problems in a report.
  */
 import { join } from 'node:path';
+import { VFile } from 'vfile';
+import { reporter } from 'vfile-reporter';
 import type { Finding } from '../schema/report.ts';
 import { ReportError } from '../diagnostics/report-error.ts';
 import type { IngestFailure } from '../ingest/ingest-file.ts';
 import type { ReportDigest } from '../ingest/ingest-folder.ts';
 
-function place(line: number | null, column: number | null): string {
-  if (line === null) return '-';
-  return column === null ? `${line}` : `${line}:${column}`;
+type Message = Pick<Finding, 'line' | 'column' | 'severity' | 'message' | 'rule'>;
+
+/** Colour only on a terminal that takes it (NO_COLOR turns it off). */
+const colour = (stream: NodeJS.WriteStream) => Boolean(stream.isTTY) && !process.env['NO_COLOR'];
+
+/** A file and its findings as a vfile with its messages. */
+export function fileWithMessages(path: string, findings: readonly Message[]): VFile {
+  const file = new VFile({ path });
+  for (const finding of findings) {
+    const message = file.message(finding.message, {
+      ...(finding.line === null ? {} : { place: { line: finding.line, column: finding.column ?? 1 } }),
+      ruleId: finding.rule,
+      source: 'gongkai',
+    });
+    message.fatal = finding.severity === 'error' ? true : finding.severity === 'warning' ? false : undefined;
+  }
+  return file;
 }
 
-export function formatFinding(finding: Pick<Finding, 'line' | 'column' | 'severity' | 'message' | 'rule'>): string {
-  return `  ${place(finding.line, finding.column).padEnd(8)} ${finding.severity.padEnd(8)} ${finding.message}  ${finding.rule}`;
+/** The report of some files, for `stream` (coloured on a terminal). */
+export function report(files: VFile[], stream: NodeJS.WriteStream = process.stdout): string {
+  return files.length === 0 ? '' : reporter(files, { color: colour(stream) });
 }
 
-/** Lines for one file: its path, then one line per finding. */
-export function formatFileMessages(
-  path: string,
-  findings: Array<Pick<Finding, 'line' | 'column' | 'severity' | 'message' | 'rule'>>,
-): string {
-  return [path, ...findings.map(formatFinding)].join('\n');
+/** One file's findings, for `stream`. */
+export function formatFileMessages(path: string, findings: readonly Message[], stream: NodeJS.WriteStream = process.stderr): string {
+  return report([fileWithMessages(path, findings)], stream);
 }
 
-/** Every problem of an ingested folder: each report with findings, then each file that cannot be read. */
-export function folderMessages(folder: string, reports: readonly ReportDigest[], failures: readonly IngestFailure[]): string[] {
-  return [
-    ...reports.filter((report) => report.findings.length > 0).map((report) => formatFileMessages(join(folder, report.source.path), report.findings)),
-    ...failures.map((failure) => formatFileMessages(join(folder, failure.path), [{ ...failure, severity: 'error' }])),
-  ];
+/** Every problem of an ingested folder, by file path: each report with findings, each file that cannot be read. */
+export function folderMessages(folder: string, reports: readonly ReportDigest[], failures: readonly IngestFailure[], stream: NodeJS.WriteStream = process.stdout): string {
+  const files = [
+    ...reports.filter((digest) => digest.findings.length > 0).map((digest) => fileWithMessages(join(folder, digest.source.path), digest.findings)),
+    ...failures.map((failure) => fileWithMessages(join(folder, failure.path), [{ ...failure, severity: 'error' }])),
+  ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return report(files, stream);
 }
 
 /** A ReportError as an editor reads it; anything else is our bug and keeps its stack. */
 export function formatFailure(path: string, error: unknown): string {
   if (error instanceof ReportError) {
-    return formatFileMessages(path, [
-      { line: error.line, column: error.column, severity: 'error', message: error.message, rule: error.rule },
-    ]);
+    return formatFileMessages(path, [{ line: error.line, column: error.column, severity: 'error', message: error.message, rule: error.rule }]);
   }
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
   return `${path}\n  internal error (a bug in Gongkai, please report it): ${detail}`;

@@ -17,14 +17,13 @@ import { folderMessages } from './format-message.ts';
 /** Every file's problems, then one line of counts. */
 export function ingestSummary(result: IngestOutcome, reportsFolder: string, outputFolder: string, seconds: number): string {
   const { reports, failures, cache } = result;
-  const lines = folderMessages(reportsFolder, reports, failures);
+  const messages = folderMessages(reportsFolder, reports, failures);
   const totals = countBySeverity(reports.flatMap((report) => report.findings));
-  lines.push(
+  const counts =
     `${reports.length} reports written to ${outputFolder}/, ${failures.length} files not readable as reports; ` +
-      `${totals.error} errors, ${totals.warning} warnings in the reports; ` +
-      `${cache.parsed} files parsed, ${cache.hits} from the cache (${seconds.toFixed(2)} s)`,
-  );
-  return `${lines.join('\n')}\n`;
+    `${totals.error} errors, ${totals.warning} warnings in the reports; ` +
+    `${cache.parsed} files parsed, ${cache.hits} from the cache (${seconds.toFixed(2)} s)`;
+  return `${messages === '' ? '' : `${messages}\n\n`}${counts}\n`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
