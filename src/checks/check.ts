@@ -33,7 +33,6 @@ export function finding(
 export { sumOrNull as sum } from '../report-format/numbers.ts';
 
 export const COLUMNS = APPLICANT_COLUMNS;
-export type ColumnKey = (typeof APPLICANT_COLUMNS)[number]['key'];
 
 /** Every applicant row of the matrix with its JSON path and template label. */
 export function applicantRows(report: Report): Array<{ path: string; label: string; row: ApplicantCounts }> {

@@ -15,8 +15,6 @@ export const APPLICANT_COLUMNS = [
   { key: 'total', label: '总计' },
 ] as const;
 
-export type ApplicantColumnKey = (typeof APPLICANT_COLUMNS)[number]['key'];
-
 export type GroupKey = 'results' | 'denied' | 'unableToProvide' | 'notProcessed' | 'other';
 
 export interface ApplicationRowSpec {

@@ -31,8 +31,6 @@ export const RULE_LABELS: Readonly<Record<string, string>> = {
   'table-too-large': '表格过大',
 };
 
-export const SEVERITY_LABELS: Readonly<Record<string, string>> = { error: '错误', warning: '警告', info: '提示' };
-
 export function ruleLabel(rule: string): string {
   return RULE_LABELS[rule] ?? rule;
 }

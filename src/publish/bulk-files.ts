@@ -1,0 +1,286 @@
+/**
+ * What goes into each bulk file: the columns and rows of the CSV files (tidy, wide, indicators,
+ * findings), the fields the data package describes them by, and each file's piece of a report.
+ * Pure functions of a record; bulk.ts writes the files and data-package.ts describes them.
+ */
+import { BOM, csvRecord, type CsvField } from './csv.ts';
+import type { Report } from '../schema/report.ts';
+import { APPLICANT_COLUMNS, APPLICATION_ROWS } from '../report-format/applications.ts';
+import { PROACTIVE_ROWS } from '../report-format/proactive.ts';
+import { REVIEW_GROUPS, REVIEW_OUTCOMES } from '../report-format/review-litigation.ts';
+import { TIDY_COLUMNS } from './report-csv.ts';
+import type { TableKey, TableValue } from './table-values.ts';
+import { INDICATORS, indicatorParts } from '../figures/indicators.ts';
+import { reportMetrics } from '../figures/metrics.ts';
+
+
+export type FieldType = 'string' | 'integer' | 'number';
+
+export interface Field {
+  name: string;
+  type: FieldType;
+  title: string;
+  description?: string;
+  unit?: string;
+}
+
+export interface WideTable {
+  name: string;
+  title: string;
+  table: TableKey;
+  templates: Array<Report['template']>;
+  columns: Array<{ path: string; title: string; type: FieldType; unit: string }>;
+}
+
+export const ID_FIELDS: Field[] = [
+  { name: 'report_id', type: 'string', title: '报告编号', description: 'Stable id of the report: agency slug and year' },
+  { name: 'agency', type: 'string', title: '机构', description: 'The agency, as the portal names it' },
+  { name: 'region', type: 'string', title: '地区', description: 'Regions, largest first, joined by “ › ”' },
+  { name: 'year', type: 'integer', title: '统计年度', description: 'The year the statistics cover' },
+  { name: 'template', type: 'string', title: '表格模板', description: '2019 or 2021 (国办公开办函〔2019〕60号 / 〔2021〕30号)' },
+];
+
+function unitOf(kind: string): string {
+  return kind === 'tenThousandYuan' ? '万元' : kind === 'yuan' ? '元' : '件';
+}
+
+/** The wide tables: one row per report, one column per value of the table. */
+export function wideTables(): WideTable[] {
+  const proactive = (template: Report['template']): WideTable => ({
+    name: `proactive-${template}`,
+    title: `主动公开政府信息情况（${template}年版模板）`,
+    table: 'proactive',
+    templates: [template],
+    columns: PROACTIVE_ROWS[template].flatMap((row) =>
+      row.columns.map((column) => ({
+        path: `${row.key}.${column.key}`,
+        title: `第二十条第（${row.item}）项·${row.label}·${column.label}`,
+        type: column.kind === 'count' || column.kind === 'signedCount' ? ('integer' as const) : ('number' as const),
+        unit: unitOf(column.kind),
+      })),
+    ),
+  });
+  return [
+    proactive('2021'),
+    proactive('2019'),
+    {
+      name: 'applications',
+      title: '收到和处理政府信息公开申请情况',
+      table: 'applications',
+      templates: ['2019', '2021'],
+      columns: APPLICATION_ROWS.flatMap((row) =>
+        APPLICANT_COLUMNS.map((column) => ({
+          path: `${row.path}.${column.key}`,
+          title: `${row.label}·${column.label}${row.templates.length === 1 ? `（仅${row.templates[0]}年版模板）` : ''}`,
+          type: 'integer' as const,
+          unit: '件',
+        })),
+      ),
+    },
+    {
+      name: 'review-litigation',
+      title: '政府信息公开行政复议、行政诉讼情况',
+      table: 'reviewLitigation',
+      templates: ['2019', '2021'],
+      columns: REVIEW_GROUPS.flatMap((group) =>
+        REVIEW_OUTCOMES.map((outcome) => ({
+          path: `${group.key}.${outcome.key}`,
+          title: `${group.label}·${outcome.label}`,
+          type: 'integer' as const,
+          unit: '件',
+        })),
+      ),
+    },
+  ];
+}
+
+function idCells(report: Report): Array<string | number> {
+  return [report.id, report.agency.canonicalName, report.agency.region.join(' › '), report.year, report.template];
+}
+
+/** A report's row of a wide table; `values` are the report's table values by their JSON path. */
+function wideRow(table: WideTable, report: Report, values: ReadonlyMap<string, number | null>): CsvField[] {
+  return [...idCells(report), ...table.columns.map((column) => values.get(`${table.table}.${column.path}`) ?? null)];
+}
+
+/** An indicator's columns: its share, the two figures it divides, and why it is empty. */
+const indicatorColumn = (key: string) => key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+export const INDICATOR_COLUMNS = [
+  ...ID_FIELDS.map((field) => field.name),
+  ...INDICATORS.flatMap((indicator) => {
+    const name = indicatorColumn(indicator.key);
+    return [name, `${name}_numerator`, `${name}_denominator`, `${name}_missing`];
+  }),
+];
+
+/** A report's row of indicators.csv: each share to four decimals, with the figures it is made of. */
+function indicatorRow(report: Report): CsvField[] {
+  const parts = indicatorParts(reportMetrics(report));
+  return [
+    ...idCells(report),
+    ...INDICATORS.flatMap((indicator) => {
+      const { numerator, denominator, value, reason } = parts[indicator.key]!;
+      return [value === null ? null : value.toFixed(4), numerator, denominator, reason === 'none' ? 'zero' : reason];
+    }),
+  ];
+}
+
+export const INDICATOR_FIELDS: Field[] = [
+  ...ID_FIELDS,
+  ...INDICATORS.flatMap((indicator): Field[] => {
+    const name = indicatorColumn(indicator.key);
+    return [
+      { name, type: 'number', title: indicator.label, description: `${indicator.formula}, as a share from 0 to 1, to four decimals. Empty where a figure it needs is blank or the denominator is 0 (see ${name}_missing) — never computed across a blank` },
+      { name: `${name}_numerator`, type: 'integer', title: `${indicator.label}·分子`, unit: '件', description: `The numerator: ${indicator.formula.split('÷')[0]!.trim()}; empty where a figure of it is blank` },
+      { name: `${name}_denominator`, type: 'integer', title: `${indicator.label}·分母`, unit: '件', description: `The denominator: ${indicator.formula.split('÷')[1]!.trim()}; empty where a figure of it is blank` },
+      { name: `${name}_missing`, type: 'string', title: `${indicator.label}·为何为空`, description: 'blank: a figure it needs is blank in the report; zero: the denominator is 0; empty where the share is given' },
+    ];
+  }),
+];
+
+export const FINDING_COLUMNS = ['finding_id', 'report_id', 'agency', 'year', 'rule', 'severity', 'message', 'paths', 'source_line', 'source_column'] as const;
+
+function findingRows(report: Report): CsvField[][] {
+  return report.findings.map((finding, index) => [
+      `${report.id}-${index + 1}`,
+      report.id,
+      report.agency.canonicalName,
+      report.year,
+      finding.rule,
+      finding.severity,
+      finding.message,
+      finding.paths.join(' '),
+      finding.line,
+      finding.column,
+    ]);
+}
+
+export const TIDY_FIELDS: Field[] = [
+  ...ID_FIELDS,
+  { name: 'table', type: 'string', title: '表格', description: 'proactive, applications or reviewLitigation' },
+  { name: 'table_label', type: 'string', title: '表格名称', description: 'The table as the template titles it' },
+  { name: 'row_key', type: 'string', title: '行键', description: 'The row’s key in the JSON, e.g. results.denied.stateSecret' },
+  { name: 'row_label', type: 'string', title: '行', description: 'The row as the template words it' },
+  { name: 'column_key', type: 'string', title: '栏键', description: 'The column’s key in the JSON, e.g. naturalPerson' },
+  { name: 'column_label', type: 'string', title: '栏', description: 'The column as the template words it (its unit where it names one)' },
+  { name: 'value', type: 'number', title: '数值', description: 'The value; empty where the cell is blank or unreadable — never 0. In the unit the column names: counts in 件, 本年收费金额 in 万元, 采购总金额 in 元' },
+  { name: 'source_line', type: 'integer', title: '原文行号', description: 'Line of the cell in the source file (empty for a Word file)' },
+  { name: 'source_table', type: 'integer', title: '原文第几张表', description: 'Which of the report’s tables the cell is in, from 1, in the order they come (tables a web page uses only for layout not counted)' },
+  { name: 'source_row', type: 'integer', title: '表中第几行', description: 'The cell’s row in that table, from 1, header rows included; a merged cell counts in every row it spans' },
+  { name: 'source_column', type: 'integer', title: '表中第几列', description: 'The cell’s column in that table, from 1; a merged cell counts in every column it spans' },
+  { name: 'source_text', type: 'string', title: '原文', description: 'The cell’s text as published' },
+];
+
+export const FINDING_FIELDS: Field[] = [
+  { name: 'finding_id', type: 'string', title: '编号', description: 'report_id and the finding’s number in that report' },
+  { name: 'report_id', type: 'string', title: '报告编号' },
+  { name: 'agency', type: 'string', title: '机构' },
+  { name: 'year', type: 'integer', title: '统计年度' },
+  { name: 'rule', type: 'string', title: '规则', description: 'Rule id, e.g. row-total; see the data dictionary' },
+  { name: 'severity', type: 'string', title: '程度', description: 'error: a value is missing or unreadable; warning: numbers as printed do not add up, or should be checked; info: a note' },
+  { name: 'message', type: 'string', title: '说明', description: 'What should hold and what the report says, with the numbers' },
+  { name: 'paths', type: 'string', title: '涉及的数值', description: 'JSON paths of the values concerned, space separated' },
+  { name: 'source_line', type: 'integer', title: '原文行号' },
+  { name: 'source_column', type: 'integer', title: '原文列号' },
+];
+
+export interface FileInfo {
+  name: string;
+  title: string;
+  description: string;
+}
+
+/** What a report's pieces are made from, when they are made rather than taken from the last build. */
+export interface ReportContent {
+  report: Report;
+  /** The record as JSON.stringify writes it (one line). */
+  json: string;
+  /** The report's own tidy CSV (BOM, header, rows): its rows are its piece of values.csv. */
+  tidyCsv: string;
+  values: readonly TableValue[];
+}
+
+/** A bulk file with a piece per report (see PieceFile), and how a report's piece is made. */
+export interface PieceFileSpec extends FileInfo {
+  head: string;
+  separator: string;
+  tail: (anyPiece: boolean) => string;
+  /** Compressed a piece at a time, each piece's segment reused by the next build (the large files). */
+  segmented: boolean;
+  piece: (content: ReportContent, values: ReadonlyMap<string, number | null>) => string;
+}
+
+/** A JSON array whose items are the pieces: the same bytes as JSON.stringify(items, null, 2) and a newline. */
+const JSON_ARRAY = { head: '[', separator: ',', tail: (anyPiece: boolean) => (anyPiece ? '\n]\n' : ']\n') };
+const NO_JOINS = { separator: '', tail: () => '' };
+
+/** Items as JSON.stringify writes them inside an array: each on a new line, indented one level. */
+function arrayItems(items: readonly unknown[]): string {
+  return items.length === 0 ? '' : JSON.stringify(items, null, 2).slice(1, -2);
+}
+
+function pieceFiles(): PieceFileSpec[] {
+  const csv = (columns: readonly string[]) => ({ ...NO_JOINS, head: BOM + csvRecord(columns) });
+  return [
+    {
+      name: 'reports.json',
+      title: '全部报告（JSON）',
+      description: 'Every record in one JSON array',
+      ...JSON_ARRAY,
+      segmented: true,
+      piece: ({ report }) => arrayItems([report]),
+    },
+    {
+      name: 'reports.jsonl',
+      title: '全部报告（JSON Lines）',
+      description: 'One record per line',
+      ...NO_JOINS,
+      head: '',
+      segmented: true,
+      piece: ({ json }) => `${json}\n`,
+    },
+    {
+      name: 'values.csv',
+      title: '全部数值（CSV，每个数值一行）',
+      description: 'One row per table value: report, agency, region, year, template, table, row, column, value, and where it is in the original (line; table, row and column)',
+      ...csv(TIDY_COLUMNS),
+      segmented: true,
+      piece: ({ tidyCsv }) => tidyCsv.slice(tidyCsv.indexOf('\r\n') + 2),
+    },
+    ...wideTables().map((table) => ({
+      name: `${table.name}.csv`,
+      title: `${table.title}（CSV，每份报告一行）`,
+      description: `One row per report, one column per value of the table${table.templates.length === 1 ? ` (reports on the ${table.templates[0]} template)` : ''}`,
+      ...csv([...ID_FIELDS.map((field) => field.name), ...table.columns.map((column) => column.path)]),
+      segmented: false,
+      piece: ({ report }: ReportContent, values: ReadonlyMap<string, number | null>) =>
+        table.templates.includes(report.template) ? csvRecord(wideRow(table, report, values)) : '',
+    })),
+    {
+      name: 'indicators.csv',
+      title: '指标（CSV，每份报告一行）',
+      description: 'One row per report: 公开率, 不予公开率 and 纠错率, each with the two figures it divides and why it is empty where it is',
+      ...csv(INDICATOR_COLUMNS),
+      segmented: false,
+      piece: ({ report }) => csvRecord(indicatorRow(report)),
+    },
+    {
+      name: 'findings.csv',
+      title: '发现的问题（CSV）',
+      description: 'Every finding of every report',
+      ...csv(FINDING_COLUMNS),
+      segmented: false,
+      piece: ({ report }) => findingRows(report).map(csvRecord).join(''),
+    },
+    {
+      name: 'findings.json',
+      title: '发现的问题（JSON）',
+      description: 'Every finding, with its report',
+      ...JSON_ARRAY,
+      segmented: false,
+      piece: ({ report }) => arrayItems(report.findings.map((finding) => ({ reportId: report.id, agency: report.agency.canonicalName, year: report.year, ...finding }))),
+    },
+  ];
+}
+
+export const PIECE_FILES = pieceFiles();
