@@ -7,12 +7,15 @@ import { join } from 'node:path';
 import { siteDataFor } from './src/site/load-site-data.ts';
 import { fileSize, formatNumber, jsonScript, regionPath } from './src/site/filters.ts';
 import { linkTree } from './src/publish/link-files.ts';
+import { siteAddress } from './src/site/site-address.ts';
+import { HtmlBasePlugin } from '@11ty/eleventy';
 
 interface EleventyConfig {
   addGlobalData(name: string, data: unknown): void;
   addPassthroughCopy(paths: Record<string, string>): void;
   addFilter(name: string, filter: (...args: never[]) => unknown): void;
   addPreprocessor(name: string, extensions: string, callback: (data: Record<string, unknown>) => false | undefined): void;
+  addPlugin(plugin: unknown): void;
   on(event: 'eleventy.after', handler: (event: { directories: { output: string }; outputMode: string }) => void): void;
 }
 
@@ -31,6 +34,8 @@ export default function (eleventyConfig: EleventyConfig): void {
   eleventyConfig.addFilter('number', formatNumber);
   eleventyConfig.addFilter('regionPath', regionPath);
   eleventyConfig.addFilter('fileSize', fileSize);
+  // Every address in every page under the site's path (config.pathPrefix); nothing at the root.
+  eleventyConfig.addPlugin(HtmlBasePlugin);
   // Thousands of files: linked into the site once it is written rather than copied by Eleventy.
   eleventyConfig.on('eleventy.after', ({ directories, outputMode }) => {
     if (outputMode !== 'fs' || pagesOnly) return;
@@ -47,6 +52,8 @@ export default function (eleventyConfig: EleventyConfig): void {
 }
 
 export const config = {
+  // The path of GONGKAI_SITE_URL: / at the root, /zfxxgk/nb/ under a path (see site-address.ts).
+  pathPrefix: siteAddress().pathPrefix,
   // The output folder is Eleventy's default (_site), or the one the build passes.
   dir: { input: 'templates', includes: '_includes' },
   // Pages, the feed and the sitemap are Nunjucks, which escapes every value (valid for XML too).

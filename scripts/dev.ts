@@ -12,6 +12,7 @@ import EleventyDevServer from '@11ty/eleventy-dev-server';
 import { buildPortal, BuildError, type BuildResult } from '../src/build/build-portal.ts';
 import { DEFAULT_CACHE } from '../src/ingest/cache.ts';
 import { countBySeverity } from '../src/diagnostics/findings.ts';
+import { siteAddress } from '../src/site/site-address.ts';
 
 const PROJECT = resolve(import.meta.dirname, '..');
 const reports = join(PROJECT, 'reports');
@@ -53,7 +54,8 @@ async function build(): Promise<BuildResult | undefined> {
 }
 
 await build();
-const server = EleventyDevServer.getServer('gongkai', join(PROJECT, '_site'), { port, domDiff: false, showVersion: false });
+// Served at the path of GONGKAI_SITE_URL, as the site's links are (/ unless set).
+const server = EleventyDevServer.getServer('gongkai', join(PROJECT, '_site'), { port, domDiff: false, showVersion: false, pathPrefix: siteAddress().pathPrefix });
 server.serve(port);
 
 // Changes come in bursts (an editor saves several files, a copy writes a file in pieces): wait

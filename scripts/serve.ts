@@ -8,6 +8,7 @@ import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { basename, extname, join, resolve } from 'node:path';
 import sirv from 'sirv';
+import { siteAddress } from '../src/site/site-address.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -43,7 +44,11 @@ function contentType(path: string, text?: Buffer): string {
   return TYPES[extname(path)] ?? 'application/octet-stream';
 }
 
-export function serveFolder(folder: string, port: number): Promise<Server> {
+/**
+ * Serves `folder` at `prefix` (the path of GONGKAI_SITE_URL, / by default), as the site's own
+ * server would: a site built under /zfxxgk/nb/ links to /zfxxgk/nb/…, and is served there.
+ */
+export function serveFolder(folder: string, port: number, prefix = siteAddress().pathPrefix): Promise<Server> {
   const root = resolve(folder);
   // sirv finds the file: only a file under the folder, after the address is decoded and normalised
   // (no “..” or encoded slash leads out of it), and a malformed address is no file. In dev mode
@@ -61,6 +66,15 @@ export function serveFolder(folder: string, port: number): Promise<Server> {
   });
   const notFound = join(root, '404.html');
   const server = createServer((request, response) => {
+    const url = request.url ?? '/';
+    if (prefix !== '/') {
+      if (url === prefix.slice(0, -1)) {
+        response.writeHead(301, { location: prefix }).end();
+        return;
+      }
+      // Outside the prefix there is nothing; inside, the folder answers as if at its root.
+      request.url = url.startsWith(prefix) ? url.slice(prefix.length - 1) : '/\0not-here';
+    }
     files(request, response, () => {
       if (existsSync(notFound)) {
         response.writeHead(404, { 'content-type': TYPES['.html']! });
@@ -76,6 +90,7 @@ export function serveFolder(folder: string, port: number): Promise<Server> {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const folder = process.argv[2] ?? '_site';
   const port = Number(process.env['PORT'] ?? 8080);
-  await serveFolder(folder, port);
-  process.stdout.write(`Serving ${folder}/ at http://localhost:${port}/ (Ctrl-C to stop)\n`);
+  const { pathPrefix } = siteAddress();
+  await serveFolder(folder, port, pathPrefix);
+  process.stdout.write(`Serving ${folder}/ at http://localhost:${port}${pathPrefix} (Ctrl-C to stop)\n`);
 }

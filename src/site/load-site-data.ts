@@ -13,6 +13,7 @@ import type { IngestFailure } from '../ingest/ingest-folder.ts';
 import { ALL_METRICS, reportMetrics, type Metrics } from '../figures/metrics.ts';
 import { applicationsLayout, layoutContext, proactiveLayouts, reviewLitigationLayout, type TableLayout } from './table-layouts.ts';
 import { originalAt } from './provenance.ts';
+import { siteAddress } from './site-address.ts';
 import { readerFindings, type ReaderFinding } from './reader-findings.ts';
 import { agencyCharts, METRIC_COLOURS, yearCharts, type ChartSpec } from './chart-data.ts';
 import { ruleLabel } from './rule-labels.ts';
@@ -103,6 +104,8 @@ export interface SiteData {
   dictionaryGroups: Array<{ key: string; label: string; entries: DictionaryEntry[] }>;
   /** The address the site is published at, for the feed and the sitemap (GONGKAI_SITE_URL). */
   siteUrl: string;
+  /** The path the site is under (/ or /zfxxgk/nb/), for the scripts that make addresses themselves. */
+  basePath: string;
   /** How recent the site's data is, for the pages made from the whole site (see dataAsOf). */
   updated: string;
   /** Where readers report a wrong number to the site's editors (GONGKAI_CONTACT), if it is set. */
@@ -348,7 +351,8 @@ export function buildSiteData(reports: Report[], failures: IngestFailure[], down
     downloads,
     dictionary,
     dictionaryGroups: dictionaryGroups(dictionary),
-    siteUrl: (process.env['GONGKAI_SITE_URL'] ?? 'http://localhost:8080').replace(/\/$/, ''),
+    siteUrl: siteAddress().siteUrl,
+    basePath: siteAddress().pathPrefix,
     contact: process.env['GONGKAI_CONTACT']?.trim() || null,
     findings,
     rules,

@@ -5,8 +5,10 @@ window.addEventListener('DOMContentLoaded', function () {
   if (!window.PagefindUI || !element) return;
   // The index is in parts (see src/build/search-index.ts): part 0 here, the others merged in.
   var parts = Number(element.getAttribute('data-index-parts')) || 1;
+  // The site may be under a path of its own (GONGKAI_SITE_URL): the parts are too.
+  var base = document.documentElement.getAttribute('data-base') || '/';
   var merged = [];
-  for (var n = 1; n < parts; n++) merged.push({ bundlePath: '/pagefind/part-' + n + '/' });
+  for (var n = 1; n < parts; n++) merged.push({ bundlePath: base + 'pagefind/part-' + n + '/' });
 
   // The index has every Chinese character as a word of its own (src/build/search-copy.ts): the
   // query is written the same way, and a query of one run of text is asked for as a phrase, the

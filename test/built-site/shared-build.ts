@@ -28,7 +28,7 @@ export function sharedBuild(): { reports: string; out: string; cache: string; si
 
 export async function serveSharedSite(): Promise<ServedSite> {
   const { site } = sharedBuild();
-  const server = await serveFolder(site, 0);
+  const server = await serveFolder(site, 0, '/');
   const { port } = server.address() as AddressInfo;
   return { folder: site, origin: `http://127.0.0.1:${port}`, server };
 }
@@ -48,8 +48,8 @@ export interface BuildTimings {
  * Runs the build script; resolves to its timings file, or rejects with the process's error
  * (its `code` and `stderr`). No time limit: on a loaded machine a build may take a while.
  */
-export async function runBuild(args: string[]): Promise<BuildTimings> {
+export async function runBuild(args: string[], env: Record<string, string> = {}): Promise<BuildTimings> {
   const timings = join(args[args.indexOf('--out') + 1]!, 'timings.json');
-  await run(process.execPath, ['--import', 'tsx', 'scripts/build.ts', ...args, '--timings', timings], { maxBuffer: 64 * 1024 * 1024, env: BUILD_ENV });
+  await run(process.execPath, ['--import', 'tsx', 'scripts/build.ts', ...args, '--timings', timings], { maxBuffer: 64 * 1024 * 1024, env: { ...BUILD_ENV, ...env } });
   return JSON.parse(readFileSync(timings, 'utf8')) as BuildTimings;
 }
