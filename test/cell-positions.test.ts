@@ -9,12 +9,11 @@
  * - in a text file, the numbers follow the lines: a table starts after the one before it, and a
  *   table's rows go down the file.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../src/schema/report.ts';
-import { fixtureCases } from './fixture-cases.ts';
+import { expectedRecord, expectsRecord, fixtureCases } from './fixture-cases.ts';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -61,8 +60,8 @@ function gridOf(table: Element): Map<Element, { top: number; left: number; botto
 }
 
 const fixtures = fixtureCases()
-  .filter((fixture) => existsSync(join(fixture.dir, 'expected.json')))
-  .map((fixture) => ({ ...fixture, record: JSON.parse(readFileSync(join(fixture.dir, 'expected.json'), 'utf8')) as Report }));
+  .filter((fixture) => expectsRecord(fixture.dir))
+  .map((fixture) => ({ ...fixture, record: expectedRecord<Report>(fixture.dir) }));
 
 describe('where each value is in the original’s tables', () => {
   const pages = fixtures.filter((fixture) => fixture.record.source.format === 'html');

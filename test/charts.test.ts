@@ -3,13 +3,12 @@
  * 3:1 contrast against white; every year from an agency's first report to its last on the axis,
  * a year without a report marked as such and left out of the table; blanks kept blank.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { METRIC_COLOURS } from '../src/site/chart-data.ts';
 import { buildSiteData } from '../src/site/load-site-data.ts';
 import type { Report } from '../src/schema/report.ts';
-import { FIXTURES } from './fixture-cases.ts';
+import { expectedRecord, FIXTURES } from './fixture-cases.ts';
 
 /** WCAG 2.1's contrast ratio of a colour against white. */
 function contrastWithWhite(hex: string): number {
@@ -21,7 +20,7 @@ function contrastWithWhite(hex: string): number {
   return 1.05 / (luminance + 0.05);
 }
 
-const sample = JSON.parse(readFileSync(join(FIXTURES, 'pingtan-2023-jiaotong-jianshe', 'expected.json'), 'utf8')) as Report;
+const sample = expectedRecord<Report>(join(FIXTURES, 'pingtan-2023-jiaotong-jianshe'));
 
 /** The sample as the same agency's report of another year. */
 function inYear(year: number, change: (report: Report) => void = () => {}): Report {

@@ -2,8 +2,6 @@
  * The indicators (src/figures/indicators.ts): shares of a report's own totals, never computed across
  * a blank, none where there is nothing to divide by; and what the agency and year pages show.
  */
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatShare, reportIndicators } from '../src/figures/indicators.ts';
 import type { Metrics } from '../src/figures/metrics.ts';

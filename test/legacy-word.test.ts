@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { ReportError } from '../src/diagnostics/report-error.ts';
 import { parseReportBytes } from '../src/parse-report.ts';
 import type { Report } from '../src/schema/report.ts';
-import { FIXTURES } from './fixture-cases.ts';
+import { expectedRecord, FIXTURES } from './fixture-cases.ts';
 
 function hasLibreOffice(): boolean {
   try {
@@ -32,7 +32,7 @@ describe.skipIf(!available)('old Word, WPS and RTF files', () => {
   for (const name of SAMPLES) {
     for (const format of ['doc', 'wps', 'rtf'] as const) {
       it(`${name} as .${format} gives the sample's values`, async () => {
-        const sample = JSON.parse(readFileSync(join(FIXTURES, name, 'expected.json'), 'utf8')) as Report;
+        const sample = expectedRecord<Report>(join(FIXTURES, name));
         const report = await parseReportBytes(`reports/${name}.${format}`, readFileSync(join(FORMS, `word-${name}`, `report.${format}`)));
         expect(report.source.format).toBe(format);
         const { template, proactive, applications, reviewLitigation } = report;

@@ -2,26 +2,26 @@
  * A report page in the forms it reaches an editor who could not save the page: selected and
  * copied in Chromium, its innerText, a crawler's capture (one cell per line, CR line ends). Each
  * form was made from a web-page fixture by scripts/make-page-forms.ts and gives the values of the
- * page itself, which were checked by hand (test/fixtures/<case>/expected.json).
+ * page itself, which were checked by hand (test/fixtures/<case>/expected/).
  *
  * Forms that lose what tells the cells apart — spaces for tabs, blank cells left out, digits run
  * together — may not be read, but they never give a wrong number: a value is the page's, or
  * null with an error that names the line.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseReportBytes } from '../src/parse-report.ts';
 import { ReportError } from '../src/diagnostics/report-error.ts';
 import type { Report } from '../src/schema/report.ts';
-import { FIXTURES } from './fixture-cases.ts';
+import { expectedRecord, expectsRecord, FIXTURES } from './fixture-cases.ts';
 
 const FORMS = join(import.meta.dirname, 'page-forms');
-const cases = readdirSync(FORMS).filter((name) => existsSync(join(FIXTURES, name, 'expected.json'))).sort();
+const cases = readdirSync(FORMS).filter((name) => expectsRecord(join(FIXTURES, name))).sort();
 
 /** The record checked by hand for a case: a page's (test/fixtures/<case>) or, for word-<case>, the sample's. */
 function expected(name: string): Report {
-  return JSON.parse(readFileSync(join(FIXTURES, name.replace(/^word-/, ''), 'expected.json'), 'utf8')) as Report;
+  return expectedRecord<Report>(join(FIXTURES, name.replace(/^word-/, '')));
 }
 
 /** Every table value of a record by its path (proactive.regulations.issued …). */

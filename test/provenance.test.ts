@@ -2,23 +2,15 @@
  * The words a report page uses for where its values are (provenance.ts) and for its findings
  * (reader-findings.ts), on made-up places and on every finding of the fixtures.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CellSource, Report } from '../src/schema/report.ts';
 import { cellPlace, originalAt, rowPlace } from '../src/site/provenance.ts';
 import { readerFindings, readerText } from '../src/site/reader-findings.ts';
-import { fixtureCases } from './fixture-cases.ts';
+import { expectedRecord, expectsRecord, fixtureCases } from './fixture-cases.ts';
 
 const at = (table: number, row: number, tableColumn: number, line: number | null = null): CellSource => ({ line, column: line === null ? null : 1, table, row, tableColumn, text: '0' });
 
-const records = fixtureCases().flatMap((fixture) => {
-  try {
-    return [JSON.parse(readFileSync(join(fixture.dir, 'expected.json'), 'utf8')) as Report];
-  } catch {
-    return [];
-  }
-});
+const records = fixtureCases().filter((fixture) => expectsRecord(fixture.dir)).map((fixture) => expectedRecord<Report>(fixture.dir));
 
 describe('places in the original', () => {
   it('names a value by table, row and column, or by line for a text', () => {

@@ -1,7 +1,7 @@
 /**
  * The sample reports' tables, typed by hand from reading each source file (line numbers refer
  * to test/fixtures/<case>/input.txt). These do not come from the parser's output: they restate
- * what a person reads in the source, so a wrong expected.json cannot go unnoticed.
+ * what a person reads in the source, so a wrong expected/ record cannot go unnoticed.
  */
 import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -10,7 +10,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { checkSeries } from '../checks/index.ts';
 import { ReportError } from '../diagnostics/report-error.ts';
-import type { Finding, Report } from '../schema/report.ts';
+import type { Report } from '../schema/report.ts';
 import { REGISTRY_FILE, applyRegistry, loadAgencyRegistry, type AgencyRegistry } from '../registry/agency-registry.ts';
 import { IngestCache, cacheKey } from './cache.ts';
 import type { IngestFailure, IngestTask, ParseOutcome } from './ingest-file.ts';
