@@ -27,10 +27,20 @@ function indicatorsOf(metrics: Metrics): Record<string, IndicatorValue & { text:
   return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, { ...value, text: formatShare(value) }]));
 }
 
+/**
+ * The pages' addresses, made here only: the templates take them from the page objects, Eleventy
+ * writes each page at its object's address, and puts the site's path before them all.
+ */
+const agencyAddress = (slug: string) => `/agencies/${slug}/`;
+const reportAddress = (slug: string, year: number) => `${agencyAddress(slug)}${year}/`;
+const yearAddress = (year: number) => `/years/${year}/`;
+
 export interface ReportPage {
   report: Report;
   /** The page's address, /agencies/<slug>/<year>/, and its title (for the pages' front matter). */
   address: string;
+  /** Its agency's page, /agencies/<slug>/ (its other years are under it). */
+  agencyAddress: string;
   title: string;
   metrics: Metrics;
   /** How many errors, warnings and notes the checks found (the editors' status page). */
@@ -118,7 +128,7 @@ export interface SiteData {
   /** The rules that found something, with how often. */
   rules: Array<{ id: string; label: string; count: number }>;
   /** Applications received per year: the sum of 本年新收 总计, and how many reports left it blank. */
-  receivedByYear: Array<{ year: number; total: number; reports: number; blank: number }>;
+  receivedByYear: Array<{ year: number; address: string; total: number; reports: number; blank: number }>;
   /** How many parts the search index is in (src/build/search-index.ts), for the search page. */
   searchParts: number;
   /**
@@ -242,7 +252,8 @@ export function buildSiteData(reports: Report[], failures: IngestFailure[], down
     };
     return {
       report,
-      address: `/agencies/${report.agency.slug}/${report.year}/`,
+      address: reportAddress(report.agency.slug, report.year),
+      agencyAddress: agencyAddress(report.agency.slug),
       title: `${report.agency.canonicalName} ${report.year}年度政府信息公开工作年度报告`,
       metrics,
       findingCounts: countBySeverity(report.findings),
@@ -273,7 +284,7 @@ export function buildSiteData(reports: Report[], failures: IngestFailure[], down
       entry = {
         slug: agency.slug,
         name: agency.canonicalName,
-        address: `/agencies/${agency.slug}/`,
+        address: agencyAddress(agency.slug),
         region: agency.region,
         publishedNames: [],
         reports: [],
@@ -306,7 +317,7 @@ export function buildSiteData(reports: Report[], failures: IngestFailure[], down
     .map(([year, yearReports]) => {
       const sorted = yearReports.sort(byAgencyName);
       const updated = dataAsOf(sorted.map((page) => page.report));
-      return { year, address: `/years/${year}/`, title: `${year}年度`, reports: sorted, charts: yearCharts(year, sorted), updated };
+      return { year, address: yearAddress(year), title: `${year}年度`, reports: sorted, charts: yearCharts(year, sorted), updated };
     });
 
   const receivedByYear = [...years]
@@ -315,6 +326,7 @@ export function buildSiteData(reports: Report[], failures: IngestFailure[], down
       const known = yearReports.map((page) => page.metrics['newReceived']).filter((value): value is number => value != null);
       return {
         year,
+        address: yearAddress(year),
         total: known.reduce((total, value) => total + value, 0),
         reports: yearReports.length,
         blank: yearReports.length - known.length,
