@@ -77,21 +77,28 @@ describe('the portal under a path', () => {
       await page.goto(`${origin}${PREFIX}${path}`, { waitUntil: 'networkidle' });
     }
     await page.goto(`${origin}${PREFIX}search/`, { waitUntil: 'networkidle' });
-    await page.fill('.pagefind-ui__search-input', '春晓街道');
-    await page.waitForFunction(() => /找到/.test(document.querySelector('.pagefind-ui__message')?.textContent ?? ''), undefined, { timeout: 15_000 });
+    // Generous waits: on a loaded machine the search's first answer can take a while.
+    const searchFor = async (term: string) => {
+      await page.fill('.pagefind-ui__search-input', '');
+      await page.waitForFunction(() => !document.querySelector('.pagefind-ui__message')?.textContent, undefined, { timeout: 60_000 });
+      await page.fill('.pagefind-ui__search-input', term);
+      await page.waitForFunction(() => /找到/.test(document.querySelector('.pagefind-ui__message')?.textContent ?? ''), undefined, { timeout: 60_000 });
+      await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 60_000 });
+    };
+    await searchFor('春晓街道');
     const links = await page.locator('.pagefind-ui__result-link').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('href')));
     expect(links.length).toBeGreaterThan(0);
     for (const link of links) expect(link!.startsWith(`${PREFIX}agencies/`), link!).toBe(true);
     // An agency in another part of the index is found and linked under the path too.
-    await page.fill('.pagefind-ui__search-input', '');
-    await page.fill('.pagefind-ui__search-input', '平潭综合实验区');
-    await page.waitForFunction(() => /找到/.test(document.querySelector('.pagefind-ui__message')?.textContent ?? ''), undefined, { timeout: 15_000 });
+    await searchFor('平潭综合实验区');
     const more = await page.locator('.pagefind-ui__result-link').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('href')));
     expect(more.every((link) => link!.startsWith(`${PREFIX}agencies/`))).toBe(true);
     await page.click(`.pagefind-ui__result-link >> nth=0`);
+    await page.waitForURL(new RegExp(`${PREFIX}agencies/`), { timeout: 60_000 });
     await page.waitForLoadState('networkidle');
     expect(new URL(page.url()).pathname.startsWith(`${PREFIX}agencies/`)).toBe(true);
     expect(failed).toEqual([]);
+    expect(more.length).toBeGreaterThan(0);
     // Outside the path there is no site.
     expect((await page.request.get(`${origin}/agencies/`)).status()).toBe(404);
     await context.close();

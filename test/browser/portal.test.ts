@@ -1,98 +1,28 @@
 /// <reference lib="dom" />
 /**
- * The portal in a real browser: playwright-core drives Debian's Chromium against the built site
- * on a loopback server. Without /usr/bin/chromium these tests are skipped with a message, except
- * in CI (CI=true), where that is a failure.
+ * The portal in a real browser (see harness.ts): every page type renders in Chinese with its
+ * headings in order; the search, compare, the filters, the charts, the tables without
+ * JavaScript, the 404 page and the server. The phone layout and axe-core are in phone-and-axe.test.ts.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveSharedSite, type ServedSite } from '../built-site/shared-build.ts';
+import type { ServedSite } from '../built-site/shared-build.ts';
+import { available, BrowserSession, headingLevels, PAGES } from './harness.ts';
 
-const PROJECT = join(import.meta.dirname, '..', '..');
-
-const CHROMIUM = '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-if (!available && process.env['CI']) throw new Error(`${CHROMIUM} is missing: CI must install Debian's chromium`);
-if (!available) console.warn(`Browser tests skipped: ${CHROMIUM} not found (apt-get install -y chromium fonts-noto-cjk).`);
-
+const session = new BrowserSession();
+const open = session.open;
 let site: ServedSite;
-let browser: Browser;
-
-/** Opens a page, failing on console errors, dialogs (injected alert) and requests that leave the site. */
-async function open(path: string, options: { javaScript?: boolean; width?: number } = {}) {
-  const context = await browser.newContext({
-    javaScriptEnabled: options.javaScript ?? true,
-    viewport: { width: options.width ?? 1280, height: 900 },
-  });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('dialog', (dialog) => {
-    problems.push(`dialog: ${dialog.message()}`);
-    void dialog.dismiss();
-  });
-  page.on('request', (request) => {
-    const url = request.url();
-    if (!url.startsWith(site.origin) && !url.startsWith('data:')) problems.push(`request left the site: ${url}`);
-  });
-  await page.goto(`${site.origin}${path}`, { waitUntil: 'networkidle' });
-  return { page, problems, close: () => context.close() };
-}
-
-/** axe-core's script, run in the page: the WCAG 2.1 A and AA rules it can check. */
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-async function accessibilityViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: unknown) => Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.slice(0, 3).map((node) => String(node.target[0])).join(', ')}${violation.nodes.length > 3 ? ' …' : ''})`);
-  });
-  return violations;
-}
-
-async function headingLevels(page: Page): Promise<number[]> {
-  return page.$$eval('h1, h2, h3, h4, h5, h6', (nodes) => nodes.map((node) => Number(node.tagName[1])));
-}
+const pages = PAGES;
 
 describe.skipIf(!available)('the portal in Chromium', () => {
   beforeAll(async () => {
-    site = await serveSharedSite();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    await session.start();
+    site = session.site;
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    site?.server.close();
-  });
+  afterAll(() => session.stop());
 
-  const pages = [
-    ['home', '/'],
-    ['report', '/agencies/chunxiaojiedao/2020/'],
-    ['agency', '/agencies/nanguanqu-minzhengju/'],
-    ['agencies', '/agencies/'],
-    ['year', '/years/2021/'],
-    ['years', '/years/'],
-    ['regions', '/regions/'],
-    ['compare', '/compare/'],
-    ['search', '/search/'],
-    ['findings', '/findings/'],
-    ['status', '/status/'],
-    ['data', '/data/'],
-    ['data dictionary', '/data/dictionary/'],
-    ['about', '/about/'],
-    ['not found', '/404.html'],
-  ] as const;
 
   it.each(pages)('renders the %s page in Chinese, headings in order, no console error, no outside request', async (_, path) => {
     const { page, problems, close } = await open(path);
@@ -205,15 +135,6 @@ describe.skipIf(!available)('the portal in Chromium', () => {
     await close();
   });
 
-  it.each(pages.flatMap(([name, path]) => [[name, path, 360], [name, path, 1280]] as const))(
-    'has no WCAG 2.1 A or AA violation that axe-core finds on the %s page (%s) at %i pixels',
-    async (_, path, width) => {
-      const { page, close } = await open(path, { width });
-      expect(await accessibilityViolations(page)).toEqual([]);
-      await close();
-    },
-  );
-
   it('filters the agency list by what is typed (name, region or pinyin), and shows it all without JavaScript', async () => {
     const { page, problems, close } = await open('/agencies/');
     const visible = () => page.locator('#agency-table tbody tr:visible').count();
@@ -318,75 +239,6 @@ describe.skipIf(!available)('the portal in Chromium', () => {
     const reports = readdirSync(join(site.folder, 'data', 'reports')).filter((name) => name.endsWith('.json')).length;
     expect(await compare.page.locator('#compare-table tbody tr').count()).toBe(reports);
     await compare.close();
-  });
-
-  it('fits a 360-pixel-wide phone without sideways scrolling of the page, every page type (screenshots in .cache/screenshots/360/)', async () => {
-    const shots = join(PROJECT, '.cache', 'screenshots', '360');
-    mkdirSync(shots, { recursive: true });
-    for (const [name, path] of pages) {
-      const { page, close } = await open(path, { width: 360 });
-      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(360);
-      // For a person to look at: what a phone shows of each page type.
-      await page.screenshot({ path: join(shots, `${name.replaceAll(' ', '-')}.png`), fullPage: true });
-      await close();
-    }
-  });
-
-  it('keeps table headers readable on a 360-pixel-wide phone: none broken one character per line, the row’s label kept in view', async () => {
-    for (const [, path] of pages) {
-      const { page, close } = await open(path, { width: 360 });
-      const broken = await page.evaluate(() => {
-        const found: string[] = [];
-        document.querySelectorAll('thead th').forEach((header) => {
-          // A stacked table's headers are hidden (its cells say their columns): see the next test.
-          if (getComputedStyle(header.closest('thead')!).position === 'absolute') return;
-          const text = (header.textContent ?? '').replace(/\s+/g, '');
-          if (text.length < 2) return;
-          // The lines its text is on: the tops of the boxes of its text, character by character.
-          const lines = new Set<number>();
-          const walker = document.createTreeWalker(header, NodeFilter.SHOW_TEXT);
-          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-            for (let offset = 0; offset < (node.textContent ?? '').length; offset++) {
-              const range = document.createRange();
-              range.setStart(node, offset);
-              range.setEnd(node, offset + 1);
-              const rect = range.getBoundingClientRect();
-              if (rect.width > 0 && /\S/.test(node.textContent![offset]!)) lines.add(Math.round(rect.top));
-            }
-          }
-          if (lines.size >= text.length) found.push(text);
-        });
-        return found;
-      });
-      expect(broken, path).toEqual([]);
-      await close();
-    }
-    // Scrolled sideways, a row's own label stays at the table's left edge.
-    const { page, close } = await open('/agencies/chunxiaojiedao/2020/', { width: 360 });
-    const wrapper = page.locator('.tp-table-wrapper', { has: page.locator('caption', { hasText: '收到和处理政府信息公开申请情况' }) });
-    const label = wrapper.locator('tbody th', { hasText: '1.属于国家秘密' });
-    const before = (await label.boundingBox())!.x;
-    await wrapper.evaluate((element) => { element.scrollLeft = 300; });
-    const wrapperLeft = (await wrapper.boundingBox())!.x;
-    const after = (await label.boundingBox())!.x;
-    expect(after).toBeLessThan(before);
-    expect(Math.abs(after - wrapperLeft)).toBeLessThanOrEqual(2);
-    await close();
-  });
-
-  it('stacks the findings and the data dictionary on a phone: a card a row, each cell across it with its column’s name', async () => {
-    for (const [path, table, label] of [['/findings/', '#findings-table', '说明'], ['/data/dictionary/', '#dictionary-agency', '含义']] as const) {
-      const { page, close } = await open(path, { width: 360 });
-      const cell = page.locator(`${table} tbody td[data-label="${label}"]`).first();
-      expect((await cell.boundingBox())!.width, path).toBeGreaterThan(280);
-      expect(await cell.evaluate((element) => getComputedStyle(element, '::before').content), path).toContain(label);
-      await close();
-      // At a desktop's width it is a table.
-      const wide = await open(path, { width: 1280 });
-      expect(await wide.page.locator(`${table} thead th`).first().isVisible(), path).toBe(true);
-      expect(await wide.page.locator(`${table} tbody td[data-label="${label}"]`).first().evaluate((element) => getComputedStyle(element).display)).toBe('table-cell');
-      await wide.close();
-    }
   });
 
   it('serves a saved web page’s original as text, never as a page of the portal', async () => {

@@ -1,0 +1,94 @@
+/// <reference lib="dom" />
+/**
+ * What the browser tests share: Debian's Chromium driven by playwright-core against the shared
+ * build on a loopback server, a page opener that records console errors, dialogs and requests
+ * that leave the site, axe-core, and the page types. Without /usr/bin/chromium the tests are
+ * skipped with a message, except in CI (CI=true), where that is a failure. Each test file has a
+ * session of its own, so that vitest runs the files side by side.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { serveSharedSite, type ServedSite } from '../built-site/shared-build.ts';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const available = existsSync(CHROMIUM);
+if (!available && process.env['CI']) throw new Error(`${CHROMIUM} is missing: CI must install Debian's chromium`);
+if (!available) console.warn(`Browser tests skipped: ${CHROMIUM} not found (apt-get install -y chromium fonts-noto-cjk).`);
+
+/** Every page type, by a page of it. */
+export const PAGES = [
+  ['home', '/'],
+  ['report', '/agencies/chunxiaojiedao/2020/'],
+  ['agency', '/agencies/nanguanqu-minzhengju/'],
+  ['agencies', '/agencies/'],
+  ['year', '/years/2021/'],
+  ['years', '/years/'],
+  ['regions', '/regions/'],
+  ['compare', '/compare/'],
+  ['search', '/search/'],
+  ['findings', '/findings/'],
+  ['status', '/status/'],
+  ['data', '/data/'],
+  ['data dictionary', '/data/dictionary/'],
+  ['about', '/about/'],
+  ['not found', '/404.html'],
+] as const;
+
+export class BrowserSession {
+  site!: ServedSite;
+  private browser: Browser | undefined;
+
+  async start(): Promise<void> {
+    this.site = await serveSharedSite();
+    this.browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.browser?.close();
+    this.site?.server.close();
+  }
+
+  /** Opens a page, recording console errors, dialogs (an injected alert) and requests that leave the site. */
+  open = async (path: string, options: { javaScript?: boolean; width?: number } = {}) => {
+    const context = await this.browser!.newContext({
+      javaScriptEnabled: options.javaScript ?? true,
+      viewport: { width: options.width ?? 1280, height: 900 },
+    });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('dialog', (dialog) => {
+      problems.push(`dialog: ${dialog.message()}`);
+      void dialog.dismiss();
+    });
+    page.on('request', (request) => {
+      const url = request.url();
+      if (!url.startsWith(this.site.origin) && !url.startsWith('data:')) problems.push(`request left the site: ${url}`);
+    });
+    await page.goto(`${this.site.origin}${path}`, { waitUntil: 'networkidle' });
+    return { page, problems, close: () => context.close() };
+  };
+}
+
+/** axe-core's script, run in the page: the WCAG 2.1 A and AA rules it can check. */
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: unknown) => Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.slice(0, 3).map((node) => String(node.target[0])).join(', ')}${violation.nodes.length > 3 ? ' …' : ''})`);
+  });
+}
+
+export async function headingLevels(page: Page): Promise<number[]> {
+  return page.$$eval('h1, h2, h3, h4, h5, h6', (nodes) => nodes.map((node) => Number(node.tagName[1])));
+}
