@@ -20,7 +20,9 @@ export interface DictionaryEntry {
 type JsonSchema = {
   $ref?: string;
   type?: string | string[];
+  title?: string;
   description?: string;
+  'x-unit'?: string;
   properties?: Record<string, JsonSchema>;
   items?: JsonSchema;
   anyOf?: JsonSchema[];
@@ -30,11 +32,20 @@ type JsonSchema = {
   enum?: unknown[];
 };
 
-/** “本年制发件数 — issued this year” → label and meaning. */
-function split(description: string | undefined): { label: string; meaning: string } {
-  if (!description) return { label: '', meaning: '' };
-  const [label, ...rest] = description.split(' — ');
-  return rest.length > 0 ? { label: label!, meaning: rest.join(' — ') } : { label: '', meaning: description };
+/** What the schema says of a key: its Chinese label (title), its English gloss, its unit. */
+interface KeyMeta {
+  label: string;
+  meaning: string;
+  unit: string;
+}
+
+/** A key's metadata: where it is written on the key, else on what the key refers to. */
+function metaOf(node: JsonSchema, target: JsonSchema, inherited?: KeyMeta): KeyMeta {
+  return {
+    label: node.title ?? inherited?.label ?? target.title ?? '',
+    meaning: node.description ?? inherited?.meaning ?? target.description ?? '',
+    unit: node['x-unit'] ?? inherited?.unit ?? target['x-unit'] ?? '',
+  };
 }
 
 /**
@@ -110,14 +121,6 @@ function tableMeaning(label: string, unit: string): string {
   return `统计表中“${label}”一格的数字${unit ? `（单位：${unit}）` : ''}；原文空白为 null，不记作 0`;
 }
 
-function unitOf(path: string, type: string): string {
-  if (/TenThousandYuan$/.test(path)) return '万元';
-  if (/Yuan$/.test(path)) return '元';
-  if (/^(proactive|applications|reviewLitigation)\./.test(path) && type.startsWith('integer')) return '件';
-  if (/^fees\.noticesSent$/.test(path)) return '件';
-  return '';
-}
-
 export function dataDictionary(): DictionaryEntry[] {
   const schema = reportJsonSchema() as { $defs: Record<string, JsonSchema> };
   const defs = schema.$defs;
@@ -125,10 +128,10 @@ export function dataDictionary(): DictionaryEntry[] {
   const entries = new Map<string, DictionaryEntry & { seen: Set<string> }>();
 
   // Labels compose down the tree: 三、本年度办理结果 › （三）不予公开 › 1.属于国家秘密 › 自然人.
-  const walk = (node: JsonSchema, path: string, template: string, description?: string, prefix = '') => {
+  const walk = (node: JsonSchema, path: string, template: string, inherited?: KeyMeta, prefix = '') => {
     const target = resolve(node);
-    const own = node.description ?? description ?? target.description;
-    const ownLabel = split(own).label;
+    const own = metaOf(node, target, inherited);
+    const ownLabel = own.label;
     const childPrefix = ownLabel && /[\u4e00-\u9fff]/.test(ownLabel) ? (prefix ? `${prefix}·${ownLabel}` : ownLabel) : prefix;
     const variants = target.anyOf ?? target.oneOf;
     if (variants) {
@@ -163,15 +166,14 @@ export function dataDictionary(): DictionaryEntry[] {
     return Array.isArray(node.type) ? node.type.join(' | ') : (node.type ?? 'value');
   };
 
-  const add = (path: string, template: string, description: string | undefined, type: string, prefix: string) => {
+  const add = (path: string, template: string, meta: KeyMeta, type: string, prefix: string) => {
     const existing = entries.get(path);
     if (existing) {
       existing.seen.add(template);
       return;
     }
-    const { label: own, meaning } = split(description);
+    const { label: own, meaning, unit } = meta;
     const label = own && prefix ? `${prefix}·${own}` : own || prefix;
-    const unit = unitOf(path, type);
     const inTable = /^(proactive|applications|reviewLitigation)\./.test(path) && /integer|number/.test(type);
     const meaningZh = MEANINGS[path] ?? (inTable ? tableMeaning(label, unit) : label);
     entries.set(path, { path, label, meaningZh, meaning, type, unit, templates: '', seen: new Set([template]) });

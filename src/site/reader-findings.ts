@@ -90,8 +90,14 @@ function valuesOf(finding: Finding, paths: readonly string[]): string[] {
   return paths.filter((path) => concerned.has(path));
 }
 
+/** The table a finding concerns: its first value's, or the table its paths name. */
+function tableOf(values: string[], finding: Finding, labels: ReturnType<typeof labelsOf>): TableKey | undefined {
+  if (values[0]) return labels.get(values[0])!.table;
+  return finding.paths.map((path) => path.split('.')[0]).find((key) => key! in TABLE_LABELS) as TableKey | undefined;
+}
+
 function whereOf(values: string[], finding: Finding, labels: ReturnType<typeof labelsOf>): string | null {
-  const tableKey = (values[0] ? labels.get(values[0])?.table : undefined) ?? (finding.paths.map((path) => path.split('.')[0]).find((key) => key! in TABLE_LABELS) as TableKey | undefined);
+  const tableKey = tableOf(values, finding, labels);
   if (!tableKey) return null;
   const table = SHORT_TABLE_NAMES[tableKey];
   const cells = values.map((path) => labels.get(path)!).filter((cell) => cell.table === tableKey);
@@ -115,7 +121,7 @@ export function readerFindings(report: Report): { findings: ReaderFinding[]; mar
     const number = index + 1;
     const values = valuesOf(finding, paths);
     if (values.length <= MOST_MARKED) for (const path of values) if (!marks.has(path)) marks.set(path, number);
-    const tableKey = (values[0] ? labels.get(values[0])!.table : undefined) ?? (finding.paths.map((path) => path.split('.')[0]).find((key) => key! in TABLE_IDS) as TableKey | undefined);
+    const tableKey = tableOf(values, finding, labels);
     return {
       number,
       severity: finding.severity,
