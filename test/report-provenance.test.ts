@@ -81,6 +81,27 @@ describe('a report page and its original', () => {
     }
   });
 
+  it('lists part 6’s fees where the report states any, a blank one as 未说明 (never 0), and names the template', () => {
+    let stated = 0;
+    for (const { record, tree } of pages) {
+      const fees = [record.fees.noticesSent, record.fees.amountNotifiedYuan, record.fees.amountCollectedYuan];
+      const list = select('section[aria-labelledby="part-6"] .tp-fees', tree);
+      if (fees.every((fee) => fee === null)) {
+        expect(list, record.id).toBeUndefined();
+        continue;
+      }
+      stated++;
+      const values = selectAll('dd', list!).map((item) => text(item));
+      fees.forEach((fee, n) => expect(values[n], record.id).toBe(fee === null ? '未说明' : `${fee.toLocaleString('en-US')} ${n === 0 ? '件' : '元'}`));
+    }
+    expect(stated).toBeGreaterThan(0);
+    for (const { record, tree } of pages) {
+      const terms = selectAll('.tp-meta dt', tree);
+      const value = text(selectAll('.tp-meta dd', tree)[terms.findIndex((term) => text(term) === '表格模板')]);
+      expect(value).toMatch(new RegExp(`^${record.template}年版（国办公开办函〔${record.template}〕${record.template === '2019' ? '60' : '30'}号）$`));
+    }
+  });
+
   it('tells the findings in a reader’s words, each linking to the cells it concerns, which link back', () => {
     const withFindings = pages.filter(({ record }) => record.findings.length > 0);
     expect(withFindings.length).toBeGreaterThan(5);

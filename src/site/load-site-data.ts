@@ -13,6 +13,8 @@ import type { IngestFailure } from '../ingest/ingest-folder.ts';
 import { ALL_METRICS, reportMetrics, type Metrics } from '../figures/metrics.ts';
 import { applicationsLayout, layoutContext, proactiveLayouts, reviewLitigationLayout, type TableLayout } from './table-layouts.ts';
 import { originalAt } from './provenance.ts';
+import { TEMPLATE_NAMES } from '../report-format/templates.ts';
+import { formatNumber } from './filters.ts';
 import { siteAddress } from './site-address.ts';
 import { readerFindings, type ReaderFinding } from './reader-findings.ts';
 import { agencyCharts, METRIC_COLOURS, yearCharts, type ChartSpec } from './chart-data.ts';
@@ -35,6 +37,17 @@ const agencyAddress = (slug: string) => `/agencies/${slug}/`;
 const reportAddress = (slug: string, year: number) => `${agencyAddress(slug)}${year}/`;
 const yearAddress = (year: number) => `/years/${year}/`;
 
+/** Part 6's fees as the report page lists them, or null where the report states none of them. */
+function feeRows(fees: Report['fees']): Array<{ label: string; text: string }> | null {
+  const rows = [
+    { label: '信息处理费·发出收费通知', value: fees.noticesSent, unit: '件' },
+    { label: '信息处理费·通知金额', value: fees.amountNotifiedYuan, unit: '元' },
+    { label: '信息处理费·实际收取', value: fees.amountCollectedYuan, unit: '元' },
+  ];
+  if (rows.every((row) => row.value === null)) return null;
+  return rows.map(({ label, value, unit }) => ({ label, text: value === null ? '未说明' : `${formatNumber(value)} ${unit}` }));
+}
+
 export interface ReportPage {
   report: Report;
   /** The page's address, /agencies/<slug>/<year>/, and its title (for the pages' front matter). */
@@ -55,7 +68,18 @@ export interface ReportPage {
    * The six parts in order, each with its prose and, for parts 2 to 4, its table(s), and where
    * the source states the report's address, a link to the part on the agency's page.
    */
-  parts: Array<{ part: number; heading: string; found: boolean; blocks: Block[]; tables: TableLayout[]; original: string | null }>;
+  parts: Array<{
+    part: number;
+    heading: string;
+    found: boolean;
+    blocks: Block[];
+    tables: TableLayout[];
+    original: string | null;
+    /** Part 6: the information-processing fees the report states (a blank as 未说明), or null if it states none. */
+    fees: Array<{ label: string; text: string }> | null;
+  }>;
+  /** The template the report's tables follow, as a reader is told it. */
+  templateName: string;
   /** The findings in a reader's words, each pointing at its cells (reader-findings.ts). */
   readerFindings: ReaderFinding[];
   /** The file names of the downloads, under /data/. */
@@ -247,6 +271,7 @@ export function buildSiteData(reports: Report[], failures: IngestFailure[], down
           blocks: (section?.blocks ?? []).filter((block) => block.type !== 'table'),
           tables: tablesOf[spec.key] ?? [],
           original: originalAt(url, section?.heading ?? null),
+          fees: spec.part === 6 ? feeRows(report.fees) : null,
         };
       });
     };
@@ -254,6 +279,7 @@ export function buildSiteData(reports: Report[], failures: IngestFailure[], down
       report,
       address: reportAddress(report.agency.slug, report.year),
       agencyAddress: agencyAddress(report.agency.slug),
+      templateName: TEMPLATE_NAMES[report.template],
       title: `${report.agency.canonicalName} ${report.year}年度政府信息公开工作年度报告`,
       metrics,
       findingCounts: countBySeverity(report.findings),
