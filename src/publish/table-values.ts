@@ -70,6 +70,11 @@ function slotsOf(template: Template): Slot[] {
   return list;
 }
 
+/** Where each value of a template's tables is, and its labels: the same for every report of the template. */
+export function valueSlots(template: Template): ReadonlyArray<Pick<TableValue, 'table' | 'rowLabel' | 'columnLabel' | 'path'>> {
+  return slotsOf(template);
+}
+
 export function tableValues(report: Report): TableValue[] {
   return slotsOf(report.template).map(({ table, rowKey, rowLabel, columnKey, columnLabel, path, keys }) => {
     let node: unknown = report;

@@ -250,7 +250,6 @@ export function buildSiteData(reports: Report[], failures: IngestFailure[], down
     const metrics = reportMetrics(report);
     // The parts and their table layouts are made when the report's page is rendered: a build
     // that reuses most pages from the one before (page-reuse.ts) never needs most of them.
-    let parts: ReportPage['parts'] | undefined;
     let reader: ReturnType<typeof readerFindings> | undefined;
     const readerOf = () => (reader ??= readerFindings(report));
     const partsOf = (): ReportPage['parts'] => {
@@ -285,8 +284,10 @@ export function buildSiteData(reports: Report[], failures: IngestFailure[], down
       findingCounts: countBySeverity(report.findings),
       indicators: indicatorsOf(metrics),
       updated: dataAsOf([report]),
+      // Made each time the page is rendered (once), not kept: a site of 10,000 reports would
+      // otherwise hold every report's layouts, cell by cell, to the end of the build.
       get parts() {
-        return (parts ??= partsOf());
+        return partsOf();
       },
       get readerFindings() {
         return readerOf().findings;
