@@ -36,7 +36,7 @@ export default function (eleventyConfig: EleventyConfig): void {
   eleventyConfig.addFilter('fileSize', fileSize);
   // Every address in every page under the site's path (config.pathPrefix). At the root there is
   // nothing to do, and the plugin is left out: it would parse every page to find its addresses.
-  if (siteAddress().pathPrefix !== '/') eleventyConfig.addPlugin(HtmlBasePlugin);
+  if (config.pathPrefix !== '/') eleventyConfig.addPlugin(HtmlBasePlugin);
   // Thousands of files: linked into the site once it is written rather than copied by Eleventy.
   eleventyConfig.on('eleventy.after', ({ directories, outputMode }) => {
     if (outputMode !== 'fs' || pagesOnly) return;

@@ -53,12 +53,15 @@ describe('a report page and its original', () => {
   it('tells a text file’s places by line', () => {
     const text = pages.filter(({ record }) => record.source.format === 'text');
     expect(text.length).toBeGreaterThan(3);
+    let checked = 0;
     for (const { record, tree } of text) {
       const source = record.source.cells['applications.newReceived.total'];
       if (!source) continue;
       const cell = selectAll('#table-applications tbody tr', tree)[0]!;
       expect(selectAll('td', cell).at(-1)!.properties['title']).toBe(`原文第${source.line}行：“${source.text}”`);
+      checked++;
     }
+    expect(checked).toBeGreaterThan(3);
   });
 
   it('links the report’s page on the agency’s site, and each part there, where the source states the address', () => {

@@ -19,7 +19,7 @@ type Message = Pick<Finding, 'line' | 'column' | 'severity' | 'message' | 'rule'
 const colour = (stream: NodeJS.WriteStream) => Boolean(stream.isTTY) && !process.env['NO_COLOR'];
 
 /** A file and its findings as a vfile with its messages. */
-export function fileWithMessages(path: string, findings: readonly Message[]): VFile {
+function fileWithMessages(path: string, findings: readonly Message[]): VFile {
   const file = new VFile({ path });
   for (const finding of findings) {
     const message = file.message(finding.message, {
@@ -33,7 +33,7 @@ export function fileWithMessages(path: string, findings: readonly Message[]): VF
 }
 
 /** The report of some files, for `stream` (coloured on a terminal). */
-export function report(files: VFile[], stream: NodeJS.WriteStream = process.stdout): string {
+function report(files: VFile[], stream: NodeJS.WriteStream = process.stdout): string {
   return files.length === 0 ? '' : reporter(files, { color: colour(stream) });
 }
 

@@ -5,6 +5,7 @@
  * reported with its cells left null, and a row whose label matches nothing is reported with its
  * numbers, never dropped silently.
  */
+import { TABLE_SHORT_NAMES } from '../report-format/tables.ts';
 import { lineLabel } from '../diagnostics/line-label.ts';
 import type { Applications, Template } from '../schema/report.ts';
 import {
@@ -163,7 +164,7 @@ export function extractApplications(
       const isHeader = !inBody && !hasNumbers(values);
       if ((isGroupHeading || isHeader) && !hasNumbers(values)) continue;
       if (!hasNumbers(values)) {
-        noteRow(context, '申请情况表', row);
+        noteRow(context, TABLE_SHORT_NAMES.applications, row);
         continue;
       }
       findings.warning(

@@ -3,6 +3,7 @@
  * an item row (第二十条第（一）项), a header row (信息内容 and the columns) and data rows. Rows
  * are read by label and columns by header, so a reordered or missing column is noticed.
  */
+import { TABLE_SHORT_NAMES } from '../report-format/tables.ts';
 import type { Proactive2019, Proactive2021, Template } from '../schema/report.ts';
 import { lineLabel } from '../diagnostics/line-label.ts';
 import { PROACTIVE_ROWS, type ProactiveColumnSpec } from '../report-format/proactive.ts';
@@ -61,7 +62,7 @@ export function extractProactive(
       specs.find((s) => s.item === item && s.pattern.test(label)) ?? specs.find((s) => s.pattern.test(label));
     if (!spec) {
       if (!hasNumbers(rest)) {
-        noteRow(context, '主动公开表', row);
+        noteRow(context, TABLE_SHORT_NAMES.proactive, row);
       } else {
         findings.warning(
           'unknown-row-label',

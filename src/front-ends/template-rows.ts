@@ -20,6 +20,7 @@
  * The rows come out in the shape the extractors read from any table: an item row
  * (第二十条第（一）项), header rows, and rows of label cells then value cells.
  */
+import { TABLE_SHORT_NAMES, type TableKey } from '../report-format/tables.ts';
 import { APPLICANT_COLUMNS, APPLICATION_GROUPS, APPLICATION_ROWS } from '../report-format/applications.ts';
 import { normalizeLabel, splitNormalizedNumbering } from '../report-format/labels.ts';
 import { looksLikeValue } from '../report-format/numbers.ts';
@@ -57,7 +58,7 @@ export interface FrontEndFinding {
   column: number;
 }
 
-export type TableKind = 'proactive' | 'applications' | 'reviewLitigation' | 'other';
+export type TableKind = TableKey | 'other';
 
 export interface RowsOptions {
   /** Whether blank lines separate every piece (copied text): then a blank line is no cell. */
@@ -499,5 +500,5 @@ function headerRows(pieces: Piece[], kind: TableKind): TextRow[] {
 }
 
 function tableName(kind: TableKind): string {
-  return { proactive: '主动公开表', applications: '申请情况表', reviewLitigation: '复议诉讼表', other: '表格' }[kind];
+  return kind === 'other' ? '表格' : TABLE_SHORT_NAMES[kind];
 }

@@ -9,13 +9,9 @@ import { APPLICANT_COLUMNS, applicationRowsFor } from '../report-format/applicat
 import { PROACTIVE_ROWS } from '../report-format/proactive.ts';
 import { REVIEW_GROUPS, REVIEW_OUTCOMES } from '../report-format/review-litigation.ts';
 
-export type TableKey = 'proactive' | 'applications' | 'reviewLitigation';
+import type { TableKey } from '../report-format/tables.ts';
 
-export const TABLE_LABELS: Readonly<Record<TableKey, string>> = {
-  proactive: '主动公开政府信息情况',
-  applications: '收到和处理政府信息公开申请情况',
-  reviewLitigation: '政府信息公开行政复议、行政诉讼情况',
-};
+export { TABLE_LABELS, type TableKey } from '../report-format/tables.ts';
 
 export interface TableValue {
   table: TableKey;

@@ -246,6 +246,7 @@ function dictionaryGroups(entries: DictionaryEntry[]): SiteData['dictionaryGroup
 
 export function buildSiteData(reports: Report[], failures: IngestFailure[], downloads: ChecksumEntry[] = []): SiteData {
   const dictionary = dataDictionary();
+  const { siteUrl, pathPrefix } = siteAddress();
   const pages: ReportPage[] = reports.map((report) => {
     const metrics = reportMetrics(report);
     // The parts and their table layouts are made when the report's page is rendered: a build
@@ -390,8 +391,8 @@ export function buildSiteData(reports: Report[], failures: IngestFailure[], down
     downloads,
     dictionary,
     dictionaryGroups: dictionaryGroups(dictionary),
-    siteUrl: siteAddress().siteUrl,
-    basePath: siteAddress().pathPrefix,
+    siteUrl,
+    basePath: pathPrefix,
     contact: process.env['GONGKAI_CONTACT']?.trim() || null,
     findings,
     rules,

@@ -9,7 +9,8 @@
  * who is at fault.
  */
 import type { Finding, Report, Severity, Template } from '../schema/report.ts';
-import { TABLE_LABELS, valueSlots, type TableKey } from '../publish/table-values.ts';
+import { valueSlots } from '../publish/table-values.ts';
+import { TABLE_LABELS, TABLE_SHORT_NAMES, type TableKey } from '../report-format/tables.ts';
 import { byLine } from './provenance.ts';
 import { ruleLabel } from './rule-labels.ts';
 
@@ -44,12 +45,6 @@ const TABLE_IDS: Readonly<Record<TableKey, string>> = {
   proactive: 'part-2',
   applications: 'table-applications',
   reviewLitigation: 'table-review-litigation',
-};
-
-const SHORT_TABLE_NAMES: Readonly<Record<TableKey, string>> = {
-  proactive: '主动公开表',
-  applications: '申请情况表',
-  reviewLitigation: '复议诉讼表',
 };
 
 /** A finding that concerns more cells than this marks none of them: it points at the table. */
@@ -108,7 +103,7 @@ function tableOf(values: string[], finding: Finding, labels: ReturnType<typeof l
 function whereOf(values: string[], finding: Finding, labels: ReturnType<typeof labelsOf>): string | null {
   const tableKey = tableOf(values, finding, labels);
   if (!tableKey) return null;
-  const table = SHORT_TABLE_NAMES[tableKey];
+  const table = TABLE_SHORT_NAMES[tableKey];
   const cells = values.map((path) => labels.get(path)!).filter((cell) => cell.table === tableKey);
   if (cells.length === 0) return table;
   const rows = [...new Set(cells.map((cell) => cell.row))];
