@@ -1,30 +1,49 @@
 /**
- * Across years, 2021 template: this year's 现行有效件数 = last year's + 本年制发件数 − 本年废止件数,
- * for 规章 and for 行政规范性文件.
+ * Across years: this year's documents in force = last year's + those issued − those repealed,
+ * for every part-2 row whose template has the three columns (the 2021 template's 现行有效件数,
+ * 本年制发件数 and 本年废止件数 of 规章 and 行政规范性文件).
  */
+import type { ProactiveRow } from '../report-format/describe.ts';
+import { proactiveRowsFor } from '../report-format/proactive.ts';
+import type { Report } from '../schema/report.ts';
 import { finding, type SeriesRule } from './check.ts';
 
-const ROWS = [
-  { key: 'regulations', label: '规章' },
-  { key: 'normativeDocuments', label: '行政规范性文件' },
-] as const;
+type Role = 'stock' | 'issued' | 'repealed';
+
+/** The row's columns by their role across years; null unless it has all three. */
+function roles(row: ProactiveRow): Record<Role, string> | null {
+  const found: Partial<Record<Role, string>> = {};
+  for (const column of row.columns) if (column.role) found[column.role] = column.key;
+  return found.stock && found.issued && found.repealed ? (found as Record<Role, string>) : null;
+}
+
+const valueAt = (report: Report, row: string, column: string): number | null => {
+  const value = (report.proactive as Record<string, Record<string, unknown> | undefined>)[row]?.[column];
+  return typeof value === 'number' ? value : null;
+};
 
 export const inForce: SeriesRule = {
   id: 'in-force',
   check(previous, current) {
-    if (current.year !== previous.year + 1 || previous.template !== '2021' || current.template !== '2021') return [];
-    return ROWS.flatMap((row) => {
-      const before = previous.proactive[row.key].inForce;
-      const { issued, repealed, inForce: now } = current.proactive[row.key];
-      if (before === null || issued === null || repealed === null || now === null) return [];
-      const expected = before + issued - repealed;
-      if (expected === now) return [];
+    if (current.year !== previous.year + 1) return [];
+    const before = new Map(proactiveRowsFor(previous.template).map((row) => [row.key, roles(row)]));
+    return proactiveRowsFor(current.template).flatMap((row) => {
+      const now = roles(row);
+      const then = before.get(row.key);
+      if (!now || !then) return [];
+      const last = valueAt(previous, row.key, then.stock);
+      const issued = valueAt(current, row.key, now.issued);
+      const repealed = valueAt(current, row.key, now.repealed);
+      const stock = valueAt(current, row.key, now.stock);
+      if (last === null || issued === null || repealed === null || stock === null) return [];
+      const expected = last + issued - repealed;
+      if (expected === stock) return [];
       return [
         finding(
           current,
           'in-force',
-          `${row.label}：${current.year}年的现行有效件数应为上年的 ${before} + 本年制发 ${issued} − 本年废止 ${repealed} = ${expected}，本报告所列为 ${now}`,
-          [`proactive.${row.key}.inForce`, `proactive.${row.key}.issued`, `proactive.${row.key}.repealed`],
+          `${row.label}：${current.year}年的现行有效件数应为上年的 ${last} + 本年制发 ${issued} − 本年废止 ${repealed} = ${expected}，本报告所列为 ${stock}`,
+          [`proactive.${row.key}.${now.stock}`, `proactive.${row.key}.${now.issued}`, `proactive.${row.key}.${now.repealed}`],
         ),
       ];
     });

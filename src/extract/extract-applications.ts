@@ -31,7 +31,8 @@ import {
 } from './read-values.ts';
 
 const WIDTH = APPLICANT_COLUMNS.length;
-const SUBGROUPS: ReadonlySet<GroupKey> = new Set(['denied', 'unableToProvide', 'notProcessed', 'other']);
+/** Each group's parent group (denied sits in results), from the template descriptions. */
+const PARENT = new Map(APPLICATION_GROUPS.map((group) => [group.key, group.parent]));
 /** A drifted label is accepted as a template row from this similarity on (0 to 1). */
 const MIN_SIMILARITY = 0.5;
 
@@ -54,8 +55,9 @@ function groupOf(text: string): GroupKey | undefined {
 /** Whether a row of group `spec.group` may stand where the current group is `group`. */
 function fitsGroup(spec: ApplicationRowSpec, group: GroupKey | null): boolean {
   if (spec.group === null) return true;
-  if (spec.group === 'results') return group === 'results' || (group !== null && SUBGROUPS.has(group));
-  return spec.group === group;
+  // A row of a group may stand in that group or in any group within it (（七）总计 after （六）).
+  for (let at: GroupKey | null | undefined = group; at; at = PARENT.get(at)) if (at === spec.group) return true;
+  return false;
 }
 
 function bareLabel(spec: ApplicationRowSpec): string {

@@ -4,9 +4,9 @@
  * are read by label and columns by header, so a reordered or missing column is noticed.
  */
 import { TABLE_SHORT_NAMES } from '../report-format/tables.ts';
-import type { Proactive2019, Proactive2021, Template } from '../schema/report.ts';
+import type { Proactive, Template } from '../schema/report.ts';
 import { lineLabel } from '../diagnostics/line-label.ts';
-import { PROACTIVE_ROWS, type ProactiveColumnSpec } from '../report-format/proactive.ts';
+import { proactiveRowsFor, type ProactiveColumnSpec } from '../report-format/proactive.ts';
 import { normalizeLabel, similarity } from '../report-format/labels.ts';
 import type { LocatedTable } from '../structure/find-sections.ts';
 import { rowLine, type Cell } from '../structure/table-cells.ts';
@@ -18,15 +18,17 @@ export function extractProactive(
   tables: LocatedTable[],
   template: Template,
   context: ValueContext,
-): Proactive2019 | Proactive2021 {
+): Proactive {
   const { findings } = context;
-  const specs = PROACTIVE_ROWS[template];
+  const specs = proactiveRowsFor(template);
   const result: Record<string, Record<string, number | string | null>> = {};
   for (const spec of specs) {
-    result[spec.key] = Object.fromEntries(spec.columns.map((column) => [column.key, null]));
+    result[spec.key] = Object.fromEntries(
+      spec.columns.flatMap((column) => (column.textKey ? [[column.key, null], [column.textKey, null]] : [[column.key, null]])),
+    );
   }
-  if (template === '2019') result['centralizedProcurement']!['amountText'] = null;
-  const proactive = result as unknown as Proactive2019 | Proactive2021;
+  // The record's shape is the template description's, as the schema's is; validation checks it.
+  const proactive = result as unknown as Proactive;
 
   if (tables.length === 0) {
     findings.error('missing-table', '未找到“主动公开政府信息情况”表（第二部分）：其全部单元格记为空（null）', {
@@ -122,7 +124,7 @@ export function extractProactive(
       }
       seen.add(column.key);
       target[column.key] = readValue(cell, `${path}.${column.key}`, column.kind, `“${spec.label}”·${column.label}`, context);
-      if (column.key === 'amountYuan') target['amountText'] = cell.text === '' ? null : cell.text;
+      if (column.textKey) target[column.textKey] = cell.text === '' ? null : cell.text;
     });
     const absent = spec.columns.filter((column) => !seen.has(column.key));
     if (absent.length > 0) {

@@ -4,6 +4,7 @@
  * the sum unknown, and the page says so rather than showing a number that may be too small.
  */
 import type { ApplicantCounts, Report } from '../schema/report.ts';
+import { templateDescription } from '../report-format/templates/index.ts';
 import { sumOrNull as sum } from '../report-format/numbers.ts';
 
 export interface Metric {
@@ -53,11 +54,22 @@ export type Metrics = Record<string, number | null>;
 
 const totals = (rows: Record<string, ApplicantCounts>) => sum(Object.values(rows).map((row) => row.total));
 
+/** Part 2's figures compared across templates: where each is, the template's description says. */
+function proactiveFigures(report: Report): Metrics {
+  const { figures } = templateDescription(report.template).proactive;
+  const proactive = report.proactive as Record<string, Record<string, number | string | null>>;
+  return Object.fromEntries(
+    Object.entries(figures).map(([key, [row, column]]) => {
+      const value = proactive[row]?.[column];
+      return [key, typeof value === 'number' ? value : null];
+    }),
+  );
+}
+
 export function reportMetrics(report: Report): Metrics {
   const a = report.applications;
   const r = a.results;
   const rl = report.reviewLitigation;
-  const p = report.proactive;
   return {
     newReceived: a.newReceived.total,
     carriedOver: a.carriedOver.total,
@@ -73,9 +85,6 @@ export function reportMetrics(report: Report): Metrics {
     litigationDirect: rl.litigationDirect.total,
     litigationAfterReview: rl.litigationAfterReview.total,
     corrected: sum([rl.review.corrected, rl.litigationDirect.corrected, rl.litigationAfterReview.corrected]),
-    normativeDocuments: 'issued' in p.normativeDocuments ? p.normativeDocuments.issued : p.normativeDocuments.newlyMade,
-    licensing: p.licensing.decisions,
-    penalty: p.penalty.decisions,
-    enforcement: p.enforcement.decisions,
+    ...proactiveFigures(report),
   };
 }

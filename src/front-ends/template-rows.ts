@@ -24,7 +24,8 @@ import { TABLE_SHORT_NAMES, type TableKey } from '../report-format/tables.ts';
 import { APPLICANT_COLUMNS, APPLICATION_GROUPS, APPLICATION_ROWS } from '../report-format/applications.ts';
 import { normalizeLabel, splitNormalizedNumbering } from '../report-format/labels.ts';
 import { looksLikeValue } from '../report-format/numbers.ts';
-import { PROACTIVE_ROWS, TEMPLATE_SIGNS, type ProactiveRowSpec } from '../report-format/proactive.ts';
+import { ALL_PROACTIVE_ROWS, proactiveRowsFor, type ProactiveRowSpec } from '../report-format/proactive.ts';
+import { NEWEST_FIRST } from '../report-format/templates/index.ts';
 import { REVIEW_GROUPS, REVIEW_OUTCOMES } from '../report-format/review-litigation.ts';
 import type { Template } from '../schema/report.ts';
 
@@ -76,7 +77,7 @@ const HEADER_LABELS: Record<TableKind, string[]> = {
   proactive: [
     '信息内容',
     ...[...'一二三四五六七八九十'].map((n) => `第二十条第（${n}）项`),
-    ...Object.values(PROACTIVE_ROWS).flatMap((rows) => rows.flatMap((row) => row.columns.map((c) => c.label))),
+    ...ALL_PROACTIVE_ROWS.flatMap((row) => row.columns.map((c) => c.label)),
   ],
   applications: ['申请人情况', '法人或其他组织', ...APPLICANT_COLUMNS.map((c) => c.label)],
   reviewLitigation: [
@@ -311,7 +312,7 @@ function labelCells(pieces: Piece[]): TextCell[] {
 export function startsOwnRow(text: string): boolean {
   const normalized = normalizeLabel(text);
   if (NUMBERED.test(normalized) || ITEM.test(normalized) || groupOfLabel(text) !== undefined) return true;
-  return Object.values(PROACTIVE_ROWS).some((rows) => rows.some((row) => row.pattern.test(normalized))) || /^(?:总计|合计)$/.test(normalized);
+  return ALL_PROACTIVE_ROWS.some((row) => row.pattern.test(normalized)) || /^(?:总计|合计)$/.test(normalized);
 }
 
 /** A piece that goes on from the one before: no numbering, no row's or group's wording. */
@@ -330,20 +331,18 @@ function isRowLabel(normalized: string): boolean {
   return (
     APPLICATION_ROWS.some((spec) => spec.pattern.test(text)) ||
     APPLICATION_GROUPS.some((group) => group.pattern.test(text)) ||
-    Object.values(PROACTIVE_ROWS).some((rows) => rows.some((row) => row.pattern.test(text)))
+    ALL_PROACTIVE_ROWS.some((row) => row.pattern.test(text))
   );
 }
 
 function templateOf(text: string): Template | null {
-  if (TEMPLATE_SIGNS['2021'].test(text)) return '2021';
-  if (TEMPLATE_SIGNS['2019'].test(text)) return '2019';
-  return null;
+  return (NEWEST_FIRST.find((template) => template.signs.proactive.test(text))?.id as Template | undefined) ?? null;
 }
 
 function proactiveSpec(label: string, template: Template | null, item: string | null): ProactiveRowSpec | undefined {
-  const templates: Template[] = template ? [template] : ['2021', '2019'];
+  const templates: readonly string[] = template ? [template] : NEWEST_FIRST.map((t) => t.id);
   for (const t of templates) {
-    const rows = PROACTIVE_ROWS[t];
+    const rows = proactiveRowsFor(t);
     const spec = rows.find((s) => s.item === item && s.pattern.test(label)) ?? rows.find((s) => s.pattern.test(label));
     if (spec) return spec;
   }

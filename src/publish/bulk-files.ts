@@ -6,7 +6,8 @@
 import { BOM, csvRecord, type CsvField } from './csv.ts';
 import type { Report } from '../schema/report.ts';
 import { APPLICANT_COLUMNS, APPLICATION_ROWS } from '../report-format/applications.ts';
-import { PROACTIVE_ROWS } from '../report-format/proactive.ts';
+import { proactiveRowsFor } from '../report-format/proactive.ts';
+import { NEWEST_FIRST, TEMPLATES, TEMPLATE_IDS } from '../report-format/templates/index.ts';
 import { REVIEW_GROUPS, REVIEW_OUTCOMES } from '../report-format/review-litigation.ts';
 import { TIDY_COLUMNS } from './report-csv.ts';
 import type { TableKey, TableValue } from './table-values.ts';
@@ -37,7 +38,12 @@ export const ID_FIELDS: Field[] = [
   { name: 'agency', type: 'string', title: '机构', description: 'The agency, as the portal names it' },
   { name: 'region', type: 'string', title: '地区', description: 'Regions, largest first, joined by “ › ”' },
   { name: 'year', type: 'integer', title: '统计年度', description: 'The year the statistics cover' },
-  { name: 'template', type: 'string', title: '表格模板', description: '2019 or 2021 (国办公开办函〔2019〕60号 / 〔2021〕30号)' },
+  {
+    name: 'template',
+    type: 'string',
+    title: '表格模板',
+    description: `${TEMPLATE_IDS.join(' or ')} (${TEMPLATES.map((template) => template.notice).join(' / ')})`,
+  },
 ];
 
 function unitOf(kind: string): string {
@@ -51,7 +57,7 @@ export function wideTables(): WideTable[] {
     title: `主动公开政府信息情况（${template}年版模板）`,
     table: 'proactive',
     templates: [template],
-    columns: PROACTIVE_ROWS[template].flatMap((row) =>
+    columns: proactiveRowsFor(template).flatMap((row) =>
       row.columns.map((column) => ({
         path: `${row.key}.${column.key}`,
         title: `第二十条第（${row.item}）项·${row.label}·${column.label}`,
@@ -61,17 +67,16 @@ export function wideTables(): WideTable[] {
     ),
   });
   return [
-    proactive('2021'),
-    proactive('2019'),
+    ...NEWEST_FIRST.map((template) => proactive(template.id as Report['template'])),
     {
       name: 'applications',
       title: '收到和处理政府信息公开申请情况',
       table: 'applications',
-      templates: ['2019', '2021'],
+      templates: [...TEMPLATE_IDS] as Array<Report['template']>,
       columns: APPLICATION_ROWS.flatMap((row) =>
         APPLICANT_COLUMNS.map((column) => ({
           path: `${row.path}.${column.key}`,
-          title: `${row.label}·${column.label}${row.templates.length === 1 ? `（仅${row.templates[0]}年版模板）` : ''}`,
+          title: `${row.label}·${column.label}${row.templates.length < TEMPLATE_IDS.length ? `（仅${row.templates.join('、')}年版模板）` : ''}`,
           type: 'integer' as const,
           unit: '件',
         })),
@@ -81,7 +86,7 @@ export function wideTables(): WideTable[] {
       name: 'review-litigation',
       title: '政府信息公开行政复议、行政诉讼情况',
       table: 'reviewLitigation',
-      templates: ['2019', '2021'],
+      templates: [...TEMPLATE_IDS] as Array<Report['template']>,
       columns: REVIEW_GROUPS.flatMap((group) =>
         REVIEW_OUTCOMES.map((outcome) => ({
           path: `${group.key}.${outcome.key}`,

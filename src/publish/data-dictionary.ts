@@ -3,6 +3,7 @@
  * time: every key of a record with its Chinese label as the template words it, its meaning, its
  * type, its unit and the templates it exists in.
  */
+import { NEWEST_FIRST, TEMPLATE_IDS } from '../report-format/templates/index.ts';
 import { reportJsonSchema } from '../schema/report.ts';
 
 export interface DictionaryEntry {
@@ -179,10 +180,9 @@ export function dataDictionary(): DictionaryEntry[] {
     entries.set(path, { path, label, meaningZh, meaning, type, unit, templates: '', seen: new Set([template]) });
   };
 
-  walk(defs['Report2021']!, '', '2021');
-  walk(defs['Report2019']!, '', '2019');
+  for (const template of NEWEST_FIRST) walk(defs[`Report${template.id}`]!, '', template.id);
   return [...entries.values()].map(({ seen, ...entry }) => ({
     ...entry,
-    templates: seen.size === 2 ? '2019、2021' : [...seen].join(''),
+    templates: TEMPLATE_IDS.filter((id) => seen.has(id)).join('、'),
   }));
 }

@@ -6,7 +6,7 @@
  */
 import type { Report, Template } from '../schema/report.ts';
 import { APPLICANT_COLUMNS, applicationRowsFor } from '../report-format/applications.ts';
-import { PROACTIVE_ROWS } from '../report-format/proactive.ts';
+import { proactiveRowsFor } from '../report-format/proactive.ts';
 import { REVIEW_GROUPS, REVIEW_OUTCOMES } from '../report-format/review-litigation.ts';
 
 import type { TableKey } from '../report-format/tables.ts';
@@ -51,7 +51,7 @@ function slotsOf(template: Template): Slot[] {
     const path = `${table}.${rowKey}.${columnKey}`;
     list!.push({ table, rowKey, rowLabel, columnKey, columnLabel, path, keys: path.split('.') });
   };
-  for (const row of PROACTIVE_ROWS[template]) {
+  for (const row of proactiveRowsFor(template)) {
     for (const column of row.columns) {
       push('proactive', row.key, `第二十条第（${row.item}）项·${row.label}`, column.key, column.label);
     }

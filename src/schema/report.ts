@@ -5,6 +5,11 @@
  * words it, its description an English gloss, so the data dictionary needs no second copy.
  */
 import { z } from 'zod';
+import type { CountColumn, MatrixNode, ProactiveRow, TemplateDescription } from '../report-format/describe.ts';
+import type { CellKind } from '../report-format/numbers.ts';
+import { TABLE_LABELS } from '../report-format/tables.ts';
+import type { APPLICANTS } from '../report-format/templates/common.ts';
+import { TEMPLATES } from '../report-format/templates/index.ts';
 
 /** Semantic: 1.1.0 added 'pdf', 'doc', 'wps' and 'rtf' to source.format (a record of 1.0.0 is valid under 1.1.0). */
 export const SCHEMA_VERSION = '1.2.0';
@@ -24,220 +29,132 @@ const count = (title: string, description: string) =>
   z.number().int().nullable().meta({ title, description, 'x-unit': '件' });
 
 // ---------------------------------------------------------------------------------------------
-// Part 3: the applications matrix
+// The three tables, made from the template descriptions (src/report-format/templates/)
 
-export const ApplicantCounts = z
-  .object({
-    naturalPerson: count('自然人', 'natural persons'),
-    commercialEnterprise: count('法人或其他组织·商业企业', 'commercial enterprises'),
-    researchInstitution: count('法人或其他组织·科研机构', 'research institutions'),
-    socialWelfareOrganization: count('法人或其他组织·社会公益组织', 'social welfare organisations'),
-    legalServiceInstitution: count('法人或其他组织·法律服务机构', 'legal service institutions'),
-    otherOrganization: count('法人或其他组织·其他', 'other legal persons or organisations'),
-    total: count('总计', 'total as printed in the report (not recomputed)'),
-  })
-  .meta({
-    id: 'ApplicantCounts',
-    title: '申请人情况', description: 'one row of the applications matrix, split by applicant type',
-  });
-export type ApplicantCounts = z.infer<typeof ApplicantCounts>;
+type Nullable = z.ZodNullable<z.ZodNumber>;
+type Flat<T> = { [K in keyof T]: T[K] };
 
-const row = (title: string, description: string) => ApplicantCounts.meta({ title, description });
-
-const Denied = z
-  .object({
-    stateSecret: row('1.属于国家秘密', 'state secret'),
-    lawForbidden: row('2.其他法律行政法规禁止公开', 'forbidden by other laws and regulations'),
-    safetyStability: row('3.危及“三安全一稳定”', 'endangers security or stability'),
-    thirdPartyRights: row('4.保护第三方合法权益', 'protects a third party’s lawful rights'),
-    internalAffairs: row('5.属于三类内部事务信息', 'internal affairs'),
-    processInfo: row('6.属于四类过程性信息', 'process information'),
-    enforcementCase: row('7.属于行政执法案卷', 'administrative enforcement files'),
-    adminQuery: row('8.属于行政查询事项', 'administrative query matters'),
-  })
-  .meta({ title: '（三）不予公开', description: 'denied' });
-
-const UnableToProvide = z
-  .object({
-    noInfo: row('1.本机关不掌握相关政府信息', 'the agency does not hold the information'),
-    needCreation: row('2.没有现成信息需要另行制作', 'would have to be newly created'),
-    unclear: row('3.补正后申请内容仍不明确', 'request still unclear after correction'),
-  })
-  .meta({ title: '（四）无法提供', description: 'unable to provide' });
-
-const NotProcessed = z
-  .object({
-    complaint: row('1.信访举报投诉类申请', 'petitions, reports and complaints'),
-    repeat: row('2.重复申请', 'repeated applications'),
-    publication: row('3.要求提供公开出版物', 'asks for published material'),
-    massiveRequests: row('4.无正当理由大量反复申请', 'massive repeated applications without good reason'),
-    confirmInfo: row('5.要求行政机关确认或重新出具已获取信息', 'asks to confirm or reissue information already obtained'),
-  })
-  .meta({ title: '（五）不予处理', description: 'not processed' });
-
-const Other2021 = z
-  .object({
-    overdueCorrection: row(
-      '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', 'applicant did not correct the request in time',
-    ),
-    overdueFee: row(
-      '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', 'applicant did not pay the fee in time',
-    ),
-    otherReasons: row('3.其他', 'other reasons'),
-  })
-  .meta({ title: '（六）其他处理', description: 'otherwise handled (2021 template: three rows)' });
-
-const Other2019 = z
-  .object({
-    total: row('（六）其他处理', 'otherwise handled (2019 template: one row)'),
-  })
-  .meta({ title: '（六）其他处理', description: 'otherwise handled (2019 template: one row)' });
-
-const resultsShape = {
-  granted: row('（一）予以公开', 'granted in full'),
-  partialGrant: row('（二）部分公开', 'granted in part (counted only here)'),
-  denied: Denied,
-  unableToProvide: UnableToProvide,
-  notProcessed: NotProcessed,
+const UNITS: Readonly<Record<CellKind, '件' | '元' | '万元'>> = {
+  count: '件',
+  signedCount: '件',
+  yuan: '元',
+  tenThousandYuan: '万元',
 };
 
-const applicationsShape = {
-  newReceived: row('一、本年新收政府信息公开申请数量', 'applications received this year'),
-  carriedOver: row('二、上年结转政府信息公开申请数量', 'carried over from last year'),
+/** One value of a table: a count is a whole number; both are `null` when blank, never 0. */
+function valueSchema(kind: CellKind, title: string, description: string): Nullable {
+  const number = kind === 'count' || kind === 'signedCount' ? z.number().int() : z.number();
+  return number.nullable().meta({ title, description, 'x-unit': UNITS[kind] });
+}
+
+type CountsShape<C extends readonly CountColumn[]> = { [K in C[number]['key']]: Nullable };
+
+/** A row of counts, one per column (applicant types, review outcomes). */
+function countsSchema<C extends readonly CountColumn[]>(columns: C) {
+  const shape = Object.fromEntries(
+    columns.map((column) => [column.key, valueSchema('count', column.over ? `${column.over}·${column.label}` : column.label, column.meaning)]),
+  );
+  return z.strictObject(shape as CountsShape<C>);
+}
+
+type ProactiveRowShape<R extends ProactiveRow> = Flat<
+  { [C in R['columns'][number] as C['key']]: Nullable } & {
+    [C in R['columns'][number] as C extends { textKey: infer T extends string } ? T : never]: z.ZodNullable<z.ZodString>;
+  }
+>;
+type ProactiveShape<D extends TemplateDescription> = {
+  [R in D['proactive']['rows'][number] as R['key']]: z.ZodObject<Extract<ProactiveRowShape<R>, z.core.$ZodShape>>;
 };
 
-const carriedForward = row('四、结转下年度继续办理', 'carried forward to next year');
-const resultsTotal = row('（七）总计', 'total handled this year');
-
-export const Applications2021 = z
-  .object({
-    ...applicationsShape,
-    results: z
-      .object({ ...resultsShape, other: Other2021, total: resultsTotal })
-      .meta({ title: '三、本年度办理结果', description: 'how applications were handled this year' }),
-    carriedForward,
-  })
-  .meta({ id: 'Applications2021', description: '收到和处理政府信息公开申请情况 (2021 template)' });
-
-export const Applications2019 = z
-  .object({
-    ...applicationsShape,
-    results: z
-      .object({ ...resultsShape, other: Other2019, total: resultsTotal })
-      .meta({ title: '三、本年度办理结果', description: 'how applications were handled this year' }),
-    carriedForward,
-  })
-  .meta({ id: 'Applications2019', description: '收到和处理政府信息公开申请情况 (2019 template)' });
-
-export type Applications2021 = z.infer<typeof Applications2021>;
-export type Applications2019 = z.infer<typeof Applications2019>;
-export type Applications = Applications2019 | Applications2021;
-
-// ---------------------------------------------------------------------------------------------
-// Part 4: review and litigation
-
-export const ReviewOutcomes = z
-  .object({
-    upheld: count('结果维持', 'decision upheld'),
-    corrected: count('结果纠正', 'decision corrected'),
-    other: count('其他结果', 'other outcome'),
-    pending: count('尚未审结', 'not yet concluded'),
-    total: count('总计', 'total as printed in the report'),
-  })
-  .meta({ id: 'ReviewOutcomes', title: '结果', description: 'outcomes of one group of cases' });
-
-export const ReviewLitigation = z
-  .object({
-    review: ReviewOutcomes.meta({ title: '行政复议', description: 'administrative review' }),
-    litigationDirect: ReviewOutcomes.meta({
-      title: '行政诉讼·未经复议直接起诉', description: 'litigation without prior review',
+function proactiveSchema<D extends TemplateDescription>(template: D) {
+  const shape = Object.fromEntries(
+    template.proactive.rows.map((row) => {
+      const columns: Record<string, z.ZodType> = {};
+      for (const column of row.columns) {
+        columns[column.key] = valueSchema(column.kind, column.label, column.meaning);
+        if (column.textKey) {
+          columns[column.textKey] = z.string().nullable().meta({ title: `${column.label}（原文）`, description: column.textMeaning ?? '' });
+        }
+      }
+      return [row.key, z.strictObject(columns).meta({ title: `第二十条第（${row.item}）项·${row.label}`, description: row.meaning })];
     }),
-    litigationAfterReview: ReviewOutcomes.meta({
-      title: '行政诉讼·复议后起诉', description: 'litigation after review',
-    }),
-  })
-  .meta({
-    id: 'ReviewLitigation',
-    title: '政府信息公开行政复议、行政诉讼情况', description: 'review and litigation',
+  );
+  return z
+    .strictObject(shape as ProactiveShape<D>)
+    .meta({ id: `Proactive${template.id}`, description: `${TABLE_LABELS.proactive} (${template.id} template)` });
+}
+
+type Counts<D extends TemplateDescription> = z.ZodObject<CountsShape<D['applications']['columns']>>;
+type MatrixShape<N, Row> = {
+  [K in keyof N]: N[K] extends { kind: 'group'; children: infer C } ? z.ZodObject<Extract<MatrixShape<C, Row>, z.core.$ZodShape>> : Row;
+};
+
+function matrixSchema(nodes: Readonly<Record<string, MatrixNode>>, counts: z.ZodObject): Record<string, z.ZodType> {
+  return Object.fromEntries(
+    Object.entries(nodes).map(([key, node]) => [
+      key,
+      node.kind === 'row'
+        ? counts.meta({ title: node.label, description: node.meaning })
+        : z.strictObject(matrixSchema(node.children, counts)).meta({ title: node.label, description: node.meaning }),
+    ]),
+  );
+}
+
+/**
+ * One schema per distinct part, made once: templates that share a part (the same object in their
+ * descriptions) share its schema and its id in the JSON Schema; a template with its own version of
+ * the part gets its own id (ApplicantCounts2026).
+ */
+function sharedPart<P extends object, S>(build: (part: P, id: string) => S, id: string) {
+  const made = new WeakMap<P, S>();
+  return (part: P, template: string): S => {
+    let schema = made.get(part);
+    if (schema === undefined) {
+      schema = build(part, made.has(part) || ids.has(id) ? `${id}${template}` : id);
+      ids.add(id);
+      made.set(part, schema);
+    }
+    return schema;
+  };
+}
+const ids = new Set<string>();
+
+const applicantCounts = sharedPart(
+  (columns: readonly CountColumn[], id) =>
+    countsSchema(columns).meta({ id, title: '申请人情况', description: 'one row of the applications matrix, split by applicant type' }),
+  'ApplicantCounts',
+);
+
+function applicationsSchema<D extends TemplateDescription>(template: D) {
+  const counts = applicantCounts(template.applications.columns, template.id) as Counts<D>;
+  return z
+    .strictObject(matrixSchema(template.applications.rows, counts) as MatrixShape<D['applications']['rows'], Counts<D>>)
+    .meta({ id: `Applications${template.id}`, description: `${TABLE_LABELS.applications} (${template.id} template)` });
+}
+
+const reviewLitigationPart = sharedPart((part: TemplateDescription['reviewLitigation'], id) => {
+  const outcomes = countsSchema(part.outcomes).meta({
+    id: id.replace('ReviewLitigation', 'ReviewOutcomes'),
+    title: '结果',
+    description: 'outcomes of one group of cases',
   });
-export type ReviewLitigation = z.infer<typeof ReviewLitigation>;
+  const shape = Object.fromEntries(part.groups.map((group) => [group.key, outcomes.meta({ title: group.label, description: group.meaning })]));
+  return z.strictObject(shape).meta({ id, title: TABLE_LABELS.reviewLitigation, description: 'review and litigation' });
+}, 'ReviewLitigation');
 
-// ---------------------------------------------------------------------------------------------
-// Part 2: proactive disclosure (Article 20 items)
+function reviewLitigationSchema<D extends TemplateDescription>(template: D) {
+  return reviewLitigationPart(template.reviewLitigation, template.id) as unknown as z.ZodObject<{
+    [K in D['reviewLitigation']['groups'][number]['key']]: z.ZodObject<CountsShape<D['reviewLitigation']['outcomes']>>;
+  }>;
+}
 
-const Documents2021 = z.object({
-  issued: count('本年制发件数', 'issued this year'),
-  repealed: count('本年废止件数', 'repealed this year'),
-  inForce: count('现行有效件数', 'in force'),
-});
-const Decisions2021 = z.object({ decisions: count('本年处理决定数量', 'decisions this year') });
-
-export const Proactive2021 = z
-  .object({
-    regulations: Documents2021.meta({ title: '第二十条第（一）项·规章', description: 'rules' }),
-    normativeDocuments: Documents2021.meta({
-      title: '第二十条第（一）项·行政规范性文件', description: 'normative documents',
-    }),
-    licensing: Decisions2021.meta({ title: '第二十条第（五）项·行政许可', description: 'licensing' }),
-    penalty: Decisions2021.meta({ title: '第二十条第（六）项·行政处罚', description: 'penalties' }),
-    enforcement: Decisions2021.meta({ title: '第二十条第（六）项·行政强制', description: 'coercive measures' }),
-    administrativeFees: z
-      .object({
-        amountTenThousandYuan: cell('本年收费金额（单位：万元）', 'fees collected this year, in 万元 (10,000 yuan)', '万元'),
-      })
-      .meta({ title: '第二十条第（八）项·行政事业性收费', description: 'administrative fees' }),
-  })
-  .meta({ id: 'Proactive2021', description: '主动公开政府信息情况 (2021 template)' });
-export type Proactive2021 = z.infer<typeof Proactive2021>;
-
-const Documents2019 = z.object({
-  newlyMade: count('本年新制作数量', 'newly made this year'),
-  newlyPublished: count('本年新公开数量', 'newly published this year'),
-  totalPublished: count('对外公开总数量', 'total published'),
-});
-const Items2019 = z.object({
-  previousYear: count('上一年项目数量', 'number of items last year'),
-  change: count('本年增/减', 'change this year (signed)'),
-  decisions: count('处理决定数量', 'decisions'),
-});
-
-export const Proactive2019 = z
-  .object({
-    regulations: Documents2019.meta({ title: '第二十条第（一）项·规章', description: 'rules' }),
-    normativeDocuments: Documents2019.meta({
-      title: '第二十条第（一）项·规范性文件', description: 'normative documents',
-    }),
-    licensing: Items2019.meta({ title: '第二十条第（五）项·行政许可', description: 'licensing' }),
-    otherServices: Items2019.meta({
-      title: '第二十条第（五）项·其他对外管理服务事项', description: 'other external management services',
-    }),
-    penalty: Items2019.meta({ title: '第二十条第（六）项·行政处罚', description: 'penalties' }),
-    enforcement: Items2019.meta({ title: '第二十条第（六）项·行政强制', description: 'coercive measures' }),
-    administrativeFees: z
-      .object({
-        previousYear: count('上一年项目数量', 'number of fee items last year'),
-        change: count('本年增/减', 'change this year (signed)'),
-      })
-      .meta({ title: '第二十条第（八）项·行政事业性收费', description: 'administrative fees' }),
-    centralizedProcurement: z
-      .object({
-        projects: count('采购项目数量', 'number of procurement projects'),
-        amountYuan: cell('采购总金额', 'total procurement amount, in yuan (a cell “385万元” is 3850000)', '元'),
-        amountText: z
-          .string()
-          .nullable()
-          .meta({ title: '采购总金额（原文）', description: 'as printed, e.g. “385万元”: the cell’s text, for checking' }),
-      })
-      .meta({ title: '第二十条第（九）项·政府集中采购', description: 'centralised government procurement' }),
-  })
-  .meta({ id: 'Proactive2019', description: '主动公开政府信息情况 (2019 template)' });
-export type Proactive2019 = z.infer<typeof Proactive2019>;
+export type ApplicantCounts = Record<(typeof APPLICANTS)[number]['key'], number | null>;
 
 // ---------------------------------------------------------------------------------------------
 // Prose, metadata, findings, source
 
 export const Block = z
-  .object({
+  .strictObject({
     type: z.enum(['heading', 'paragraph', 'table']).meta({
       description: 'heading: 小标题; paragraph: 段落; table: where a statistical table stands',
     }),
@@ -257,7 +174,7 @@ export const PART_KEYS = [
 ] as const;
 
 export const Section = z
-  .object({
+  .strictObject({
     part: z.number().int().min(1).max(6).meta({ title: '部分序号', description: 'part number, 1 to 6' }),
     key: z.enum(PART_KEYS).meta({ description: 'Stable key of the part' }),
     title: z.string().meta({ description: 'The part’s title as the template words it, e.g. 总体情况' }),
@@ -269,7 +186,7 @@ export const Section = z
 export type Section = z.infer<typeof Section>;
 
 export const Fees = z
-  .object({
+  .strictObject({
     noticesSent: count('发出收费通知的件数', 'fee notices sent'),
     amountNotifiedYuan: cell('收费通知的总金额（元）', 'total amount notified, in yuan', '元'),
     amountCollectedYuan: cell('实际收取的总金额（元）', 'total amount collected, in yuan', '元'),
@@ -289,7 +206,7 @@ export const Severity = z.enum(['error', 'warning', 'info']);
 export type Severity = z.infer<typeof Severity>;
 
 export const Finding = z
-  .object({
+  .strictObject({
     rule: z.string().meta({ description: 'Rule id, e.g. missing-rows; the module that raises it has the same name' }),
     severity: Severity.meta({
       description: 'error: a number is missing or wrong; warning: read, but check it; info: noted',
@@ -303,7 +220,7 @@ export const Finding = z
 export type Finding = z.infer<typeof Finding>;
 
 export const CellSource = z
-  .object({
+  .strictObject({
     line: z.number().int().nullable().meta({ description: 'Line of the cell in the source file (null for a Word file)' }),
     column: z.number().int().nullable().meta({ description: 'Column of the cell in the source file (null for a Word file)' }),
     table: z.number().int().positive().meta({ description: 'Which of the report’s tables the cell is in, counted from 1 in the order they come (a table the page only uses for layout is not counted)' }),
@@ -315,7 +232,7 @@ export const CellSource = z
 export type CellSource = z.infer<typeof CellSource>;
 
 export const SourceInfo = z
-  .object({
+  .strictObject({
     path: z.string().meta({ description: 'The report file, relative to the project (reports/…)' }),
     format: z.enum(['text', 'markdown', 'html', 'docx', 'pdf', 'doc', 'wps', 'rtf']).meta({
       description: 'Input format: text (extracted from a Word file, or the text of a web page), Markdown, a web page, a Word (.docx) file, a PDF, or an old Word, WPS or RTF file (read through LibreOffice)',
@@ -329,7 +246,7 @@ export const SourceInfo = z
     bytes: z.number().int().meta({ description: 'Size of the file in bytes' }),
     lines: z.number().int().nullable().meta({ description: 'Number of lines in the file (null for a Word file)' }),
     metadata: z
-      .object({
+      .strictObject({
         origin: z.enum(['page', 'frontMatter']).meta({
           description: 'page: the web page around the report (used where the report lacks it); frontMatter: written by an editor at the top of a Markdown file (takes precedence)',
         }),
@@ -354,7 +271,7 @@ export const SourceInfo = z
 export type SourceInfo = z.infer<typeof SourceInfo>;
 
 const Contact = z
-  .object({
+  .strictObject({
     address: z.string().nullable().meta({ title: '办公地址', description: 'address' }),
     postcode: z.string().nullable().meta({ title: '邮政编码', description: 'postcode' }),
     phone: z.string().nullable().meta({ title: '联系电话', description: 'phone' }),
@@ -365,7 +282,7 @@ const Contact = z
   .meta({ id: 'Contact', title: '联系方式', description: 'contact details where the report states them' });
 
 const Agency = z
-  .object({
+  .strictObject({
     name: z.string().min(1).meta({ title: '机构名称', description: 'the agency’s name as published' }),
     slug: z
       .string()
@@ -411,40 +328,44 @@ const base = {
   contact: Contact,
   preamble: z.array(Block).meta({ title: '导语', description: 'text before part 1' }),
   sections: z.array(Section).meta({ description: 'The six parts in source order, with their prose' }),
-  reviewLitigation: ReviewLitigation,
+};
+const baseAfterTables = {
   fees: Fees,
   findings: z.array(Finding).meta({ description: 'Problems found while reading the report' }),
   source: SourceInfo,
 };
 
-export const Report2021 = z
-  .object({
-    ...base,
-    template: z.literal('2021').meta({ title: '表格模板', description: '国办公开办函〔2021〕30号' }),
-    proactive: Proactive2021,
-    applications: Applications2021,
-  })
-  .meta({ id: 'Report2021' });
+/** A record of a report filled in on one template. */
+function reportSchema<D extends TemplateDescription>(template: D) {
+  return z
+    .strictObject({
+      ...base,
+      reviewLitigation: reviewLitigationSchema(template),
+      ...baseAfterTables,
+      template: z.literal(template.id as D['id']).meta({ title: '表格模板', description: template.notice }),
+      proactive: proactiveSchema(template),
+      applications: applicationsSchema(template),
+    })
+    .meta({ id: `Report${template.id}` });
+}
 
-export const Report2019 = z
-  .object({
-    ...base,
-    template: z.literal('2019').meta({ title: '表格模板', description: '国办公开办函〔2019〕60号' }),
-    proactive: Proactive2019,
-    applications: Applications2019,
-  })
-  .meta({ id: 'Report2019' });
+type Templates = typeof TEMPLATES;
+type ReportSchemaOf<D extends TemplateDescription> = ReturnType<typeof reportSchema<D>>;
+/** Each template's record schema, as a union (a conditional type distributes over the templates). */
+type EachSchema<D> = D extends TemplateDescription ? ReportSchemaOf<D> : never;
+type ReportSchemas = [EachSchema<Templates[number]>, ...Array<EachSchema<Templates[number]>>];
 
-export const Report = z.discriminatedUnion('template', [Report2019, Report2021]).meta({
+export const Report = z.discriminatedUnion('template', TEMPLATES.map((template) => reportSchema(template)) as unknown as ReportSchemas).meta({
   id: 'Report',
   title: '政府信息公开工作年度报告',
   description:
     'One agency’s annual report on government information disclosure for one year: metadata, prose and the three fixed tables. Every table value is a number or null (blank or unreadable, never 0).',
 });
 export type Report = z.infer<typeof Report>;
-export type Report2021 = z.infer<typeof Report2021>;
-export type Report2019 = z.infer<typeof Report2019>;
 export type Template = Report['template'];
+export type Proactive = Report['proactive'];
+export type Applications = Report['applications'];
+export type ReviewLitigation = Report['reviewLitigation'];
 
 /** The JSON Schema published beside the data. */
 export function reportJsonSchema(): Record<string, unknown> {

@@ -13,7 +13,7 @@ import type { IngestFailure } from '../ingest/ingest-folder.ts';
 import { ALL_METRICS, reportMetrics, type Metrics } from '../figures/metrics.ts';
 import { applicationsLayout, layoutContext, proactiveLayouts, reviewLitigationLayout, type TableLayout } from './table-layouts.ts';
 import { originalAt } from './provenance.ts';
-import { TEMPLATE_NAMES } from '../report-format/templates.ts';
+import { templateDescription } from '../report-format/templates/index.ts';
 import { formatNumber } from './filters.ts';
 import { siteAddress } from './site-address.ts';
 import { readerFindings, type ReaderFinding } from './reader-findings.ts';
@@ -279,7 +279,7 @@ export function buildSiteData(reports: Report[], failures: IngestFailure[], down
       report,
       address: reportAddress(report.agency.slug, report.year),
       agencyAddress: agencyAddress(report.agency.slug),
-      templateName: TEMPLATE_NAMES[report.template],
+      templateName: templateDescription(report.template).name,
       title: `${report.agency.canonicalName} ${report.year}年度政府信息公开工作年度报告`,
       metrics,
       findingCounts: countBySeverity(report.findings),

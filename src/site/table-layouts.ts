@@ -4,8 +4,11 @@
  * templates hold no knowledge of the report format.
  */
 import type { Report, Template } from '../schema/report.ts';
-import { APPLICANT_COLUMNS, APPLICATION_ROWS, applicationRowsFor } from '../report-format/applications.ts';
-import { PROACTIVE_ROWS } from '../report-format/proactive.ts';
+import { APPLICANT_COLUMNS } from '../report-format/applications.ts';
+import type { CountColumn, MatrixNode } from '../report-format/describe.ts';
+import { proactiveRowsFor } from '../report-format/proactive.ts';
+import { TABLE_LABELS } from '../report-format/tables.ts';
+import { templateDescription } from '../report-format/templates/index.ts';
 import { REVIEW_GROUPS, REVIEW_OUTCOMES } from '../report-format/review-litigation.ts';
 import { nodeAt } from '../publish/table-values.ts';
 import { formatNumber } from './filters.ts';
@@ -145,7 +148,7 @@ function perTemplate<T>(build: (template: Template) => T): (template: Template) 
 
 /** Part 2: one small table per Article 20 item, as in the template. */
 const proactiveShapes = perTemplate((template): TableShape[] => {
-  const rows = PROACTIVE_ROWS[template];
+  const rows = proactiveRowsFor(template);
   const items = [...new Set(rows.map((row) => row.item))];
   return items.map((item) => {
     const itemRows = rows.filter((row) => row.item === item);
@@ -166,46 +169,63 @@ export function proactiveLayouts(report: Report, context = layoutContext(report)
   return proactiveShapes(report.template).map((shape) => fill(shape, report, context));
 }
 
-/** Part 3: the applications matrix with the template's three-level row headers. */
-const applicationsShape = perTemplate((template): TableShape => {
-  const rows = applicationRowsFor(template);
-  const label = (path: string) => APPLICATION_ROWS.find((spec) => spec.path === path)!.label;
-  const row = (headers: LayoutCell[], path: string) => ({ headers, values: [{ path: `applications.${path}`, keys: APPLICANT_KEYS, label: label(path) }] });
-  const resultRows = rows.filter((spec) => spec.path.startsWith('results.'));
-  const body: TableShape['rows'] = [];
-
-  body.push(row([th(label('newReceived'), 'row', 3)], 'newReceived'));
-  body.push(row([th(label('carriedOver'), 'row', 3)], 'carriedOver'));
-  let first = true;
-  const groups = ['granted', 'partialGrant', 'denied', 'unableToProvide', 'notProcessed', 'other', 'total'];
-  for (const group of groups) {
-    const members = resultRows.filter((spec) => spec.path === `results.${group}` || spec.path.startsWith(`results.${group}.`));
-    members.forEach((spec, index) => {
-      const cells: LayoutCell[] = [];
-      if (first) cells.push(th('三、本年度办理结果', 'rowgroup', 1, resultRows.length));
-      first = false;
-      const single = spec.path === `results.${group}` || (members.length === 1 && group === 'other');
-      if (single) {
-        cells.push(th(spec.label, 'row', 2));
-      } else {
-        if (index === 0) {
-          const groupLabel = { denied: '（三）不予公开', unableToProvide: '（四）无法提供', notProcessed: '（五）不予处理', other: '（六）其他处理' }[group]!;
-          cells.push(th(groupLabel, 'rowgroup', 1, members.length));
-        }
-        cells.push(th(spec.label, 'row'));
-      }
-      body.push(row(cells, spec.path));
-    });
+/** The applicant columns' two header rows: a column under a shared heading (法人或其他组织) in the second. */
+function applicantHeads(): [LayoutCell[], LayoutCell[]] {
+  const columns: readonly CountColumn[] = APPLICANT_COLUMNS;
+  const [upper, lower]: [LayoutCell[], LayoutCell[]] = [[], []];
+  for (let i = 0; i < columns.length; ) {
+    const over = columns[i]!.over;
+    if (over === undefined) {
+      upper.push(th(columns[i]!.label, 'col', 1, 2));
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end < columns.length && columns[end]!.over === over) end++;
+    upper.push(th(over, 'colgroup', end - i));
+    lower.push(...columns.slice(i, end).map((column) => th(column.label, 'col')));
+    i = end;
   }
-  body.push(row([th(label('carriedForward'), 'row', 3)], 'carriedForward'));
+  return [upper, lower];
+}
+
+/** How many rows a node of the matrix takes: one per row below it. */
+const rowCount = (node: MatrixNode): number =>
+  node.kind === 'row' ? 1 : Object.values(node.children).reduce((sum, child) => sum + rowCount(child), 0);
+
+/**
+ * Part 3: the applications matrix with the template's three levels of row headers. A top-level
+ * row's header spans the three header columns; a group's heading spans its rows, and its rows'
+ * headers the columns left; a group of one row is printed as that row (2019's （六）其他处理).
+ */
+const applicationsShape = perTemplate((template): TableShape => {
+  const body: TableShape['rows'] = [];
+  const DEPTH = 3;
+  const visit = (nodes: Readonly<Record<string, MatrixNode>>, prefix: string, depth: number, opening: LayoutCell[]) => {
+    let open = opening;
+    for (const [key, node] of Object.entries(nodes)) {
+      const path = prefix ? `${prefix}.${key}` : key;
+      const only = node.kind === 'group' && Object.keys(node.children).length === 1 ? Object.entries(node.children)[0]! : null;
+      if (node.kind === 'row' || (only && only[1].kind === 'row')) {
+        const [rowPath, row] = node.kind === 'row' ? [path, node] : [`${path}.${only![0]}`, only![1] as MatrixNode];
+        body.push({
+          headers: [...open, th(row.label, 'row', DEPTH - depth)],
+          values: [{ path: `applications.${rowPath}`, keys: APPLICANT_KEYS, label: row.label }],
+        });
+      } else if (node.kind === 'group') {
+        visit(node.children, path, depth + 1, [...open, th(node.label, 'rowgroup', 1, rowCount(node))]);
+      }
+      open = [];
+    }
+  };
+  visit(templateDescription(template).applications.rows, '', 0, []);
 
   return {
     id: 'applications',
-    caption: '收到和处理政府信息公开申请情况',
+    caption: TABLE_LABELS.applications,
     head: [
-      [th('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', 'col', 3, 3), th('申请人情况', 'colgroup', 7)],
-      [th('自然人', 'col', 1, 2), th('法人或其他组织', 'colgroup', 5), th('总计', 'col', 1, 2)],
-      APPLICANT_COLUMNS.slice(1, 6).map((column) => th(column.label, 'col')),
+      [th('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', 'col', 3, 3), th('申请人情况', 'colgroup', APPLICANT_KEYS.length)],
+      ...applicantHeads(),
     ],
     rows: body,
   };
@@ -219,7 +239,7 @@ export function applicationsLayout(report: Report, context = layoutContext(repor
 const outcomeHeaders = () => REVIEW_OUTCOMES.map((outcome) => th(outcome.label, 'col'));
 const REVIEW_LITIGATION_SHAPE: TableShape = {
   id: 'review-litigation',
-  caption: '政府信息公开行政复议、行政诉讼情况',
+  caption: TABLE_LABELS.reviewLitigation,
   head: [
     [th('行政复议', 'colgroup', 5), th('行政诉讼', 'colgroup', 10)],
     [...REVIEW_OUTCOMES.map((outcome) => th(outcome.label, 'col', 1, 2)), th('未经复议直接起诉', 'colgroup', 5), th('复议后起诉', 'colgroup', 5)],
