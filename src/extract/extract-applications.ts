@@ -5,7 +5,7 @@
  * reported with its cells left null, and a row whose label matches nothing is reported with its
  * numbers, never dropped silently.
  */
-import { TABLE_SHORT_NAMES } from '../report-format/tables.ts';
+import { TABLE_LABELS, TABLE_SHORT_NAMES } from '../report-format/tables.ts';
 import { lineLabel } from '../diagnostics/line-label.ts';
 import type { Applications, Template } from '../schema/report.ts';
 import {
@@ -93,7 +93,7 @@ export function extractApplications(
   if (tables.length === 0) {
     findings.error(
       'missing-table',
-      '未找到“收到和处理政府信息公开申请情况”表（第三部分）：其全部单元格记为空（null）',
+      `未找到“${TABLE_LABELS.applications}”表（第三部分）：其全部单元格记为空（null）`,
       { paths: ['applications'] },
     );
     return applications;

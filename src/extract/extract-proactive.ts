@@ -3,7 +3,7 @@
  * an item row (第二十条第（一）项), a header row (信息内容 and the columns) and data rows. Rows
  * are read by label and columns by header, so a reordered or missing column is noticed.
  */
-import { TABLE_SHORT_NAMES } from '../report-format/tables.ts';
+import { TABLE_LABELS, TABLE_SHORT_NAMES } from '../report-format/tables.ts';
 import type { Proactive, Template } from '../schema/report.ts';
 import { lineLabel } from '../diagnostics/line-label.ts';
 import { proactiveRowsFor, type ProactiveColumnSpec } from '../report-format/proactive.ts';
@@ -31,7 +31,7 @@ export function extractProactive(
   const proactive = result as unknown as Proactive;
 
   if (tables.length === 0) {
-    findings.error('missing-table', '未找到“主动公开政府信息情况”表（第二部分）：其全部单元格记为空（null）', {
+    findings.error('missing-table', `未找到“${TABLE_LABELS.proactive}”表（第二部分）：其全部单元格记为空（null）`, {
       paths: ['proactive'],
     });
     return proactive;

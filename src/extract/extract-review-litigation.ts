@@ -2,6 +2,7 @@
  * Part 4: one row of fifteen numbers under a two-level header — 行政复议 (five outcomes), then
  * 行政诉讼 split into 未经复议直接起诉 and 复议后起诉 (five each).
  */
+import { TABLE_LABELS } from '../report-format/tables.ts';
 import type { ReviewLitigation } from '../schema/report.ts';
 import { lineLabel } from '../diagnostics/line-label.ts';
 import { looksLikeValue } from '../report-format/numbers.ts';
@@ -23,7 +24,7 @@ export function extractReviewLitigation(tables: LocatedTable[], context: ValueCo
   if (tables.length === 0) {
     findings.error(
       'missing-table',
-      '未找到“政府信息公开行政复议、行政诉讼情况”表（第四部分）：其全部单元格记为空（null）',
+      `未找到“${TABLE_LABELS.reviewLitigation}”表（第四部分）：其全部单元格记为空（null）`,
       { paths: ['reviewLitigation'] },
     );
     return result;

@@ -3,6 +3,7 @@
  * findings), the fields the data package describes them by, and each file's piece of a report.
  * Pure functions of a record; bulk.ts writes the files and data-package.ts describes them.
  */
+import { TABLE_LABELS } from '../report-format/tables.ts';
 import { BOM, csvRecord, type CsvField } from './csv.ts';
 import type { Report } from '../schema/report.ts';
 import { APPLICANT_COLUMNS, APPLICATION_ROWS } from '../report-format/applications.ts';
@@ -54,7 +55,7 @@ function unitOf(kind: string): string {
 export function wideTables(): WideTable[] {
   const proactive = (template: Report['template']): WideTable => ({
     name: `proactive-${template}`,
-    title: `主动公开政府信息情况（${template}年版模板）`,
+    title: `${TABLE_LABELS.proactive}（${template}年版模板）`,
     table: 'proactive',
     templates: [template],
     columns: proactiveRowsFor(template).flatMap((row) =>
@@ -70,7 +71,7 @@ export function wideTables(): WideTable[] {
     ...NEWEST_FIRST.map((template) => proactive(template.id as Report['template'])),
     {
       name: 'applications',
-      title: '收到和处理政府信息公开申请情况',
+      title: TABLE_LABELS.applications,
       table: 'applications',
       templates: [...TEMPLATE_IDS] as Array<Report['template']>,
       columns: APPLICATION_ROWS.flatMap((row) =>
@@ -84,7 +85,7 @@ export function wideTables(): WideTable[] {
     },
     {
       name: 'review-litigation',
-      title: '政府信息公开行政复议、行政诉讼情况',
+      title: TABLE_LABELS.reviewLitigation,
       table: 'reviewLitigation',
       templates: [...TEMPLATE_IDS] as Array<Report['template']>,
       columns: REVIEW_GROUPS.flatMap((group) =>

@@ -2,6 +2,7 @@
  * The six parts of a report and how their headings are recognised. Headings vary in the wild:
  * `二、主动公开…`, `3、 收到…`, no number at all, `（1）` where `（一）` is expected.
  */
+import { TABLE_LABELS } from './tables.ts';
 import { normalizeLabel, splitNumbering } from './labels.ts';
 import type { Section } from '../schema/report.ts';
 
@@ -21,19 +22,19 @@ export const PARTS: readonly PartSpec[] = [
   {
     part: 2,
     key: 'proactive',
-    title: '主动公开政府信息情况',
+    title: TABLE_LABELS.proactive,
     pattern: /^主动公开政府信息(?:的)?(?:情况|工作情况)$/,
   },
   {
     part: 3,
     key: 'applications',
-    title: '收到和处理政府信息公开申请情况',
+    title: TABLE_LABELS.applications,
     pattern: /^收到和处理政府信息公开申请(?:的)?情况$/,
   },
   {
     part: 4,
     key: 'reviewLitigation',
-    title: '政府信息公开行政复议、行政诉讼情况',
+    title: TABLE_LABELS.reviewLitigation,
     pattern: /^(?:政府信息公开)?(?:行政复议|复议)[、,和及与]?(?:行政诉讼|诉讼)(?:的)?情况$/,
   },
   {

@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { TABLE_LABELS } from '../report-format/tables.ts';
 import { SCHEMA_VERSION, type Block, type Report, type Severity } from '../schema/report.ts';
 import { countBySeverity } from '../diagnostics/findings.ts';
 import { PARTS, type PartSpec } from '../report-format/parts.ts';
@@ -225,9 +226,9 @@ const DICTIONARY_GROUPS: Readonly<Record<string, string>> = {
   contact: '联系方式',
   preamble: '导语',
   sections: '报告的六个部分',
-  proactive: '主动公开政府信息情况（第二部分）',
-  applications: '收到和处理政府信息公开申请情况（第三部分）',
-  reviewLitigation: '政府信息公开行政复议、行政诉讼情况（第四部分）',
+  proactive: `${TABLE_LABELS.proactive}（第二部分）`,
+  applications: `${TABLE_LABELS.applications}（第三部分）`,
+  reviewLitigation: `${TABLE_LABELS.reviewLitigation}（第四部分）`,
   fees: '信息处理费（第六部分）',
   findings: '发现的问题',
   source: '来源',
