@@ -7,6 +7,10 @@ const SITE_TESTS = ['test/build.test.ts', 'test/downloads.test.ts', 'test/site.t
 
 export default defineConfig({
   test: {
+    // Two files at a time. Vitest's default on a 2-core machine is one (CPUs − 1), which runs the
+    // suite file after file although the browser and build tests mostly wait on Chromium and on
+    // the processes they start.
+    maxWorkers: 2,
     testTimeout: 120_000,
     hookTimeout: 600_000,
     projects: [

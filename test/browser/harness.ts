@@ -35,6 +35,9 @@ export const PAGES = [
   ['not found', '/404.html'],
 ] as const;
 
+/** How long no request may be in flight before a page counts as settled. */
+const QUIET_MS = 150;
+
 export class BrowserSession {
   site!: ServedSite;
   private browser: Browser | undefined;
@@ -72,9 +75,37 @@ export class BrowserSession {
       const url = request.url();
       if (!url.startsWith(this.site.origin) && !url.startsWith('data:')) problems.push(`request left the site: ${url}`);
     });
-    await page.goto(`${this.site.origin}${path}`, { waitUntil: 'networkidle' });
+    await gotoSettled(page, `${this.site.origin}${path}`);
     return { page, problems, close: () => context.close() };
   };
+}
+
+/**
+ * Goes to `url` and waits until the page has settled: loaded, and no request in flight for
+ * QUIET_MS. (Playwright's networkidle waits 500 ms on every page; the site's scripts fetch from
+ * a loopback server at once, if at all.)
+ */
+export async function gotoSettled(page: Page, url: string): Promise<void> {
+  let inFlight = 0;
+  let changed = Date.now();
+  const track = (step: number) => (request: { url(): string }) => {
+    if (request.url().startsWith('data:')) return;
+    inFlight += step;
+    changed = Date.now();
+  };
+  const [started, finished, failed] = [track(1), track(-1), track(-1)];
+  page.on('request', started);
+  page.on('requestfinished', finished);
+  page.on('requestfailed', failed);
+  try {
+    await page.goto(url, { waitUntil: 'load' });
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline && (inFlight > 0 || Date.now() - changed < QUIET_MS)) await page.waitForTimeout(25);
+  } finally {
+    page.off('request', started);
+    page.off('requestfinished', finished);
+    page.off('requestfailed', failed);
+  }
 }
 
 /** axe-core's script, run in the page: the WCAG 2.1 A and AA rules it can check. */

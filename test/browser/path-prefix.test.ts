@@ -4,17 +4,17 @@
  * /zfxxgk/nb/, the feed and the sitemap give whole addresses, and in Chromium, served at that path,
  * the pages load without a failed request and the search (in three parts) finds and links there.
  */
-import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { available, CHROMIUM, gotoSettled } from './harness.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveFolder } from '../../scripts/serve.ts';
 import { runBuild, sharedBuild } from '../built-site/shared-build.ts';
 import { temporaryFolder } from '../temporary-folder.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const PREFIX = '/zfxxgk/nb/';
 const SITE_URL = 'https://www.example.gov.cn/zfxxgk/nb';
 
@@ -32,7 +32,7 @@ beforeAll(async () => {
   site = join(out, '_site');
   server = await serveFolder(site, 0, PREFIX);
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  if (existsSync(CHROMIUM)) browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  if (available) browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
 }, 600_000);
 
 afterAll(async () => {
@@ -65,7 +65,7 @@ describe('the portal under a path', () => {
     expect(readFileSync(join(site, 'feed.xml'), 'utf8')).toContain(`<link rel="self" href="${SITE_URL}/feed.xml"/>`);
   });
 
-  it.runIf(existsSync(CHROMIUM))('loads its pages at the path without a failed request, and searches there', async () => {
+  it.runIf(available)('loads its pages at the path without a failed request, and searches there', async () => {
     const context = await browser!.newContext();
     const page = await context.newPage();
     const failed: string[] = [];
@@ -74,9 +74,9 @@ describe('the portal under a path', () => {
     });
     page.on('pageerror', (error) => failed.push(`page error: ${error.message}`));
     for (const path of ['', 'agencies/chunxiaojiedao/2020/', 'agencies/nanguanqu-minzhengju/', 'compare/', 'data/']) {
-      await page.goto(`${origin}${PREFIX}${path}`, { waitUntil: 'networkidle' });
+      await gotoSettled(page, `${origin}${PREFIX}${path}`);
     }
-    await page.goto(`${origin}${PREFIX}search/`, { waitUntil: 'networkidle' });
+    await gotoSettled(page, `${origin}${PREFIX}search/`);
     // Generous waits: on a loaded machine the search's first answer can take a while.
     const searchFor = async (term: string) => {
       await page.fill('.pagefind-ui__search-input', '');
