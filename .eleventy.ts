@@ -9,27 +9,21 @@ import { fileSize, formatNumber, jsonScript, regionPath } from './src/site/filte
 import { linkTree } from './src/publish/link-files.ts';
 import { siteAddress } from './src/site/site-address.ts';
 import { HtmlBasePlugin } from '@11ty/eleventy';
-
-interface EleventyConfig {
-  addGlobalData(name: string, data: unknown): void;
-  addPassthroughCopy(paths: Record<string, string>): void;
-  addFilter(name: string, filter: (...args: never[]) => unknown): void;
-  addPreprocessor(name: string, extensions: string, callback: (data: Record<string, unknown>) => false | undefined): void;
-  addPlugin(plugin: unknown): void;
-  on(event: 'eleventy.after', handler: (event: { directories: { output: string }; outputMode: string }) => void): void;
-}
+// Eleventy's own type of the configuration API, from the JSDoc of its UserConfig (tsconfig's
+// allowJs and maxNodeModuleJsDepth let TypeScript read it).
+import type UserConfig from '@11ty/eleventy/UserConfig';
 
 /** The per-report downloads and the bulk files: folders of the data, and where they go in the site. */
 const DOWNLOAD_FOLDERS = ['reports', 'sources', 'bulk'];
 
-export default function (eleventyConfig: EleventyConfig): void {
+export default function (eleventyConfig: UserConfig): void {
   // GONGKAI_DATA: where `npm run ingest` wrote the records (data/ unless told otherwise).
   const dataFolder = process.env['GONGKAI_DATA'] ?? 'data';
   // A build hands over the site data it made, and may render the report, agency and year pages
   // in several passes after the first (src/build/build-portal.ts): those passes skip the others.
   const { site, pagesOnly } = siteDataFor(dataFolder);
   eleventyConfig.addGlobalData('portal', site);
-  if (pagesOnly) eleventyConfig.addPreprocessor('pages-only', 'njk', (data) => (data['pagination'] ? undefined : false));
+  if (pagesOnly) eleventyConfig.addPreprocessor('pages-only', 'njk', (data: Record<string, unknown>) => (data['pagination'] ? undefined : false));
   eleventyConfig.addFilter('jsonScript', jsonScript);
   eleventyConfig.addFilter('number', formatNumber);
   eleventyConfig.addFilter('regionPath', regionPath);
@@ -38,7 +32,7 @@ export default function (eleventyConfig: EleventyConfig): void {
   // nothing to do, and the plugin is left out: it would parse every page to find its addresses.
   if (config.pathPrefix !== '/') eleventyConfig.addPlugin(HtmlBasePlugin);
   // Thousands of files: linked into the site once it is written rather than copied by Eleventy.
-  eleventyConfig.on('eleventy.after', ({ directories, outputMode }) => {
+  eleventyConfig.on('eleventy.after', ({ directories, outputMode }: { directories: { output: string }; outputMode: string }) => {
     if (outputMode !== 'fs' || pagesOnly) return;
     for (const folder of DOWNLOAD_FOLDERS) {
       const from = join(dataFolder, folder);
