@@ -198,5 +198,13 @@ describe('feeds', () => {
     expect(feed.match(/<entry>/g)).toHaveLength(reports.length);
     const sitemap = read('sitemap.xml').toString();
     for (const report of reports) expect(sitemap).toContain(`/agencies/${report.agency.slug}/${report.year}/</loc>`);
+    // Every page the site has, once, and nothing else (the not-found page is no page to list).
+    const pages = (folder: string, address: string): string[] =>
+      readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
+        entry.isDirectory() ? pages(join(folder, entry.name), `${address}${entry.name}/`) : entry.name === 'index.html' ? [address] : [],
+      );
+    const listed = [...sitemap.matchAll(/<loc>[a-z]+:\/\/[^/]+(\/[^<]*)<\/loc>/g)].map((match) => match[1]!);
+    expect(listed.length).toBe(new Set(listed).size);
+    expect(new Set(listed)).toEqual(new Set(pages(site, '/')));
   });
 });

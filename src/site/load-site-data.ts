@@ -376,8 +376,8 @@ export function buildSiteData(reports: Report[], failures: IngestFailure[], down
     .map((page) => ({ page, feedDate: page.report.publishedOn ?? `${page.report.year}-12-31` }))
     .sort((a, b) => byDefaultLocale(b.feedDate, a.feedDate) || byDefaultLocale(a.page.report.id, b.page.report.id));
 
+  // The paginated pages' addresses, for the sitemap (which takes the site's other pages from Eleventy).
   const addresses = [
-    ...['/', '/about/', '/agencies/', '/years/', '/regions/', '/compare/', '/findings/', '/status/', '/search/', '/data/', '/data/dictionary/'],
     ...agencies.map((agency) => agency.address),
     ...pages.map((page) => page.address),
     ...years.map((year) => year.address),
