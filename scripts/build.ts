@@ -1,10 +1,12 @@
 /**
- * npm run build [-- --reports <folder> --out <folder> --fresh --timings <file>]
+ * npm run build [-- --reports <folder> --out <folder> --fresh --allow-shrink --timings <file>]
  *
  * Builds the portal from reports/ (see src/build/build-portal.ts): the records in data/, the site
  * in _site/. A failed build leaves the last good site in place. Files that did not change since
  * the last build are taken from the ingest cache (.cache/ingest), and their pages and files from the
  * last build; --fresh parses every file and renders every page.
+ * A build that would publish less than half the reports the site has stops, leaving the site as it
+ * is, unless --allow-shrink says the reports were removed on purpose.
  * --timings writes each step's time and the peak memory as JSON (for the build benchmark).
  */
 import { writeFileSync } from 'node:fs';
@@ -21,13 +23,14 @@ const { values } = parseArgs({
     out: { type: 'string', default: '.' },
     cache: { type: 'string', default: join(import.meta.dirname, '..', DEFAULT_CACHE) },
     fresh: { type: 'boolean', default: false },
+    'allow-shrink': { type: 'boolean', default: false },
     timings: { type: 'string' },
   },
 });
 
 const started = performance.now();
 try {
-  const result = await buildPortal({ reports: values.reports!, out: resolve(values.out!), cache: values.fresh ? null : resolve(values.cache!), reuse: !values.fresh, removal: 'detached' });
+  const result = await buildPortal({ reports: values.reports!, out: resolve(values.out!), cache: values.fresh ? null : resolve(values.cache!), reuse: !values.fresh, removal: 'detached', allowShrink: values['allow-shrink'] });
   const seconds = (performance.now() - started) / 1000;
   process.stdout.write(ingestSummary(result.ingest, values.reports!, join(values.out!, 'data'), result.timings[0]!.seconds));
   const steps = result.timings.map(({ step, seconds: s }) => `${step} ${s.toFixed(1)} s`).join(', ');

@@ -146,5 +146,18 @@ describe('npm run build', () => {
     expect(failed?.code).toBe(1);
     expect(failed?.stderr).toContain('the previous site is left in place');
     expect(output(out)).toEqual(expected);
+    // A reports folder emptied (or half copied) does not replace the site with an empty one…
+    const empty = join(out, 'empty-reports');
+    mkdirSync(empty);
+    const shrunk = await runBuild(['--reports', empty, '--out', out]).then(
+      () => undefined,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(shrunk?.code).toBe(1);
+    expect(shrunk?.stderr).toMatch(/would publish 0 reports where the site has \d+.*--allow-shrink/s);
+    expect(output(out)).toEqual(expected);
+    // …unless the editor says so.
+    await runBuild(['--reports', empty, '--out', out, '--allow-shrink']);
+    expect(readdirSync(join(out, 'data', 'reports'))).toEqual([]);
   }, 600_000);
 });

@@ -24,6 +24,15 @@ describe('parseCell', () => {
     }
   });
 
+  it('reads a cell with a footnote marker or a circled number as no number, never folding it into digits', () => {
+    for (const text of ['5¹', '５①', '①', '②③', '12²', '3₄', '⑴', '⒈', '❶', '㉑']) {
+      expect(parseCell(text), text).toEqual({ kind: 'invalid', reason: 'marked-digits' });
+    }
+    // Full-width digits are digits.
+    expect(value('３４')).toBe(34);
+    expect(looksLikeValue('5¹')).toBe(true);
+  });
+
   it('keeps a blank cell blank, never 0', () => {
     expect(parseCell('')).toEqual({ kind: 'blank' });
     expect(parseCell('   ')).toEqual({ kind: 'blank' });

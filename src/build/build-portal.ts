@@ -10,7 +10,7 @@
  */
 import { existsSync } from 'node:fs';
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, rename, rm, rmdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, rmdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import Eleventy from '@11ty/eleventy';
@@ -38,7 +38,25 @@ export interface BuildOptions {
    * its own that outlives this one, for `npm run build`, which can then exit at once.
    */
   removal?: 'wait' | 'background' | 'detached';
+  /**
+   * Whether a build may publish less than half the reports the site has now (default false): a
+   * reports folder emptied or half copied must not replace the portal with an empty one.
+   */
+  allowShrink?: boolean;
 }
+
+/** The reports the published site has now, from its data/index.json; 0 when there is none. */
+async function publishedCount(out: string): Promise<number> {
+  try {
+    const index = JSON.parse(await readFile(join(out, 'data', 'index.json'), 'utf8')) as { reports?: unknown[] };
+    return Array.isArray(index.reports) ? index.reports.length : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Below this many published reports, a smaller site is no sign of a mistake. */
+const SHRINK_FROM = 4;
 
 export interface BuildResult {
   /** What ingest found; the records themselves are let go once the pages are rendered. */
@@ -168,6 +186,14 @@ export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
       // The records in memory go at the end of this block, once the pages are rendered from them
       // (the same objects the site data holds), and only what the messages need stays.
       const ingest = await timed(timings, 'ingest', () => ingestFolder(options.reports, { cache: options.cache }));
+      const before = await publishedCount(options.out);
+      if (!options.allowShrink && before >= SHRINK_FROM && ingest.reports.length < before / 2) {
+        throw new BuildError(
+          `this build would publish ${ingest.reports.length} reports where the site has ${before} ` +
+            `(${ingest.failures.length} files could not be read): is ${options.reports} complete? ` +
+            'The previous site is left in place; build with --allow-shrink if the reports were removed on purpose',
+        );
+      }
       const written = await timed(timings, 'data', () => writeData(ingest, options.reports, data, reuse ? join(options.out, 'data') : null));
       reused = written.reused;
       outcome = { reports: ingest.reports.map(digestOf), failures: ingest.failures, cache: ingest.cache };

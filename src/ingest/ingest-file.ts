@@ -2,9 +2,10 @@
  * Parsing one file of the reports folder, never throwing for a problem in the file: the outcome
  * is its record and its Markdown, or why it could not be read.
  */
-import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
 import { analyseSource } from '../parse-report.ts';
-import { sourceFromBytes } from '../read/read-report.ts';
+import { SIZE_LIMITS, sourceFromBytes } from '../read/read-report.ts';
 import { treeToMarkdown } from '../publish/report-markdown.ts';
 import { ReportError } from '../diagnostics/report-error.ts';
 import type { Report } from '../schema/report.ts';
@@ -12,8 +13,11 @@ import type { Report } from '../schema/report.ts';
 export interface IngestFailure {
   /** The file's path in the reports folder. */
   path: string;
-  /** Where the original is published, under data/ (set when ingest writes it). */
+  /** Where the original is published, under data/ (set when ingest writes it; only a format the portal reads). */
   download?: string;
+  /** The file's SHA-256 and size, where it could be read: what the status page lists it by. */
+  sha256?: string;
+  bytes?: number;
   rule: string;
   message: string;
   line: number | null;
@@ -52,16 +56,28 @@ function failureOf(path: string, error: unknown): IngestFailure {
  */
 export async function ingestFile(task: Pick<IngestTask, 'name' | 'file'>): Promise<ParseOutcome> {
   const path = task.name;
+  let bytes: Uint8Array;
   try {
-    const source = sourceFromBytes(path, await readBytes(task.file));
+    bytes = await readBytes(task.file);
+  } catch (error) {
+    return { path, failure: failureOf(path, error) };
+  }
+  try {
+    const source = sourceFromBytes(path, bytes);
     const { report, frontEnd } = await analyseSource(source);
     return { path, report, markdown: treeToMarkdown(frontEnd.tree, report) };
   } catch (error) {
-    return { path, failure: failureOf(path, error) };
+    return { path, failure: { ...failureOf(path, error), sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length } };
   }
 }
 
 async function readBytes(file: string): Promise<Uint8Array> {
+  // A file of gigabytes is refused before it is read (sourceFromBytes says why, with the limit).
+  const size = await stat(file).then((stats) => stats.size, () => 0);
+  const largest = Math.max(...Object.values(SIZE_LIMITS));
+  if (size > largest) {
+    throw new ReportError('file-too-large', `文件过大（${(size / 1024 / 1024).toFixed(1)} MB）：年度报告不超过 ${largest / 1024 / 1024} MB，此文件未读取`);
+  }
   try {
     return await readFile(file);
   } catch (error) {

@@ -5,13 +5,14 @@
  * rules across years run over every record. The result is what the site and the downloads are
  * built from.
  */
+import { distinctSlugs } from './distinct-slugs.ts';
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { checkSeries } from '../checks/index.ts';
 import { ReportError } from '../diagnostics/report-error.ts';
 import type { Report } from '../schema/report.ts';
-import { REGISTRY_FILE, applyRegistry, loadAgencyRegistry, type AgencyRegistry } from '../registry/agency-registry.ts';
+import { REGISTRY_FILE, applyRegistry, inRegistry, loadAgencyRegistry, type AgencyRegistry } from '../registry/agency-registry.ts';
 import { IngestCache, cacheKey } from './cache.ts';
 import type { IngestFailure, IngestTask, ParseOutcome } from './ingest-file.ts';
 import { parseInWorkers } from './worker-pool.ts';
@@ -120,13 +121,15 @@ export async function ingestFolder(folder: string, options: IngestOptions = {}):
     if (!(error instanceof ReportError)) throw error;
     result.failures.push({ path: REGISTRY_FILE, rule: error.rule, message: `${error.message}；本次按各报告所载名称发布`, line: error.line, column: error.column });
   }
-  const byId = new Map<string, Report>();
+  const read: Array<{ report: Report; markdown: string; path: string }> = [];
   for (const outcome of all) {
-    if ('failure' in outcome) {
-      result.failures.push(outcome.failure);
-      continue;
-    }
-    const report = applyRegistry(outcome.report, registry);
+    if ('failure' in outcome) result.failures.push(outcome.failure);
+    else read.push({ report: applyRegistry(outcome.report, registry), markdown: outcome.markdown, path: outcome.path });
+  }
+  const distinct = distinctSlugs(read.map((entry) => entry.report), (report) => inRegistry(report, registry));
+  const byId = new Map<string, Report>();
+  for (const [n, outcome] of read.entries()) {
+    const report = distinct[n]!;
     const clash = byId.get(report.id);
     if (clash) {
       result.failures.push({

@@ -31,7 +31,7 @@ import { BulkWriter, previousManifest, type ChecksumEntry, type ReportContent } 
 import { MANIFEST, manifestText, newManifest, reportDigest, type DataManifest } from './data-manifest.ts';
 import { linkOrCopyFile } from './link-files.ts';
 import { reportCsv } from './report-csv.ts';
-import { publishedSourceName } from './source-file-name.ts';
+import { publishedSourceName, reportSourceName } from './source-file-name.ts';
 import { tableValues } from './table-values.ts';
 
 interface PreviousBuild {
@@ -59,7 +59,7 @@ function previousBuild(folder: string | null): PreviousBuild | null {
 
 /** A report's four published files, relative to the data folder. */
 function reportFiles(report: Report): string[] {
-  return ['json', 'csv', 'md'].map((ext) => join('reports', `${report.id}.${ext}`)).concat(join('sources', publishedSourceName(report.id, report.source.path)));
+  return ['json', 'csv', 'md'].map((ext) => join('reports', `${report.id}.${ext}`)).concat(join('sources', reportSourceName(report.id, report.source.path)));
 }
 
 /** Links a report's files from the previous build; false, leaving none behind, if one cannot be. */
@@ -134,10 +134,12 @@ export async function writeData(
   }
   const { checksums, files, zipBytes } = await bulk.finish();
 
-  // A file that cannot be read stays downloadable, so an editor and a reader can see what it is.
+  // A file of a format the portal reads that cannot be read stays downloadable, so an editor and
+  // a reader can see what it is; any other file is listed by name, size and checksum only.
   for (const [n, failure] of failures.entries()) {
     if (failure.rule.startsWith('registry-')) continue;
     const name = publishedSourceName(`unreadable-${n + 1}`, failure.path);
+    if (name === null) continue;
     try {
       await copyFile(join(reportsFolder, failure.path), join(outputFolder, 'sources', name));
       failure.download = `sources/${name}`;

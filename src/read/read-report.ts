@@ -53,11 +53,32 @@ export function detectFormat(path: string): SourceFormat {
   return format;
 }
 
+/**
+ * The largest file of each kind that is read. A saved report page is 100–300 KB and a report's
+ * text 10–50 KB; a Word file or a PDF with pictures some MB. A file far beyond these is no
+ * report (or an attack on the build) and is refused before it costs gigabytes of memory.
+ */
+export const SIZE_LIMITS: Readonly<Record<'text' | 'binary', number>> = {
+  text: 8 * 1024 * 1024,
+  binary: 40 * 1024 * 1024,
+};
+const TEXT_FORMATS: ReadonlySet<SourceFormat> = new Set(['text', 'markdown', 'html']);
+
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
 export function sourceFromBytes(path: string, bytes: Uint8Array): SourceFile {
+  const format = detectFormat(path);
+  const limit = SIZE_LIMITS[TEXT_FORMATS.has(format) ? 'text' : 'binary'];
+  if (bytes.length > limit) {
+    throw new ReportError(
+      'file-too-large',
+      `文件过大（${megabytes(bytes.length)}）：这种格式的年度报告不超过 ${megabytes(limit)}，此文件不像是一份报告，未读取`,
+    );
+  }
   return {
     path,
     bytes,
-    format: detectFormat(path),
+    format,
     sha256: createHash('sha256').update(bytes).digest('hex'),
   };
 }

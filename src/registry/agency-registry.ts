@@ -8,7 +8,7 @@
  *     region: [长春市, 南关区]             # largest first
  *     slug: nanguanqu-xinchunjiedao       # optional: the address, if the pinyin of name will not do
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { ReportError } from '../diagnostics/report-error.ts';
@@ -38,18 +38,40 @@ export type AgencyRegistry = ReadonlyMap<string, AgencyEntry>;
 
 const key = (name: string) => name.replace(/\s+/g, '');
 
+/** A registry of thousands of agencies is well under a megabyte. */
+const REGISTRY_LIMIT = 4 * 1024 * 1024;
+
 /** Reads the registry; a missing file is an empty registry, a malformed one a ReportError with its line. */
 export function loadAgencyRegistry(path: string): AgencyRegistry {
   const registry = new Map<string, AgencyEntry>();
   if (!existsSync(path)) return registry;
+  let text: string;
+  try {
+    const stats = statSync(path);
+    if (!stats.isFile()) throw new ReportError('registry-unreadable', '机构登记文件 reports/agencies.yml 不是一个文件（是文件夹或其他）');
+    if (stats.size > REGISTRY_LIMIT) {
+      throw new ReportError('registry-unreadable', `机构登记文件过大（${stats.size} 字节，上限 ${REGISTRY_LIMIT} 字节）`);
+    }
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    if (error instanceof ReportError) throw error;
+    throw new ReportError('registry-unreadable', `无法读取机构登记文件（${(error as NodeJS.ErrnoException).code ?? 'unknown'}）`);
+  }
   const lineCounter = new LineCounter();
-  const document = parseDocument(readFileSync(path, 'utf8'), { lineCounter });
+  const document = parseDocument(text, { lineCounter });
   const lineOf = (offset: number | undefined) => (offset === undefined ? 1 : lineCounter.linePos(offset).line);
   if (document.errors.length > 0) {
     const error = document.errors[0]!;
     throw new ReportError('registry-syntax', `机构登记文件不是有效的 YAML：${error.message.split('\n')[0]}`, lineOf(error.pos[0]));
   }
-  const parsed = Registry.safeParse(document.toJS() ?? []);
+  let content: unknown;
+  try {
+    // An alias expanded past a few hundred copies is a "billion laughs", not a list of agencies.
+    content = document.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    throw new ReportError('registry-syntax', `机构登记文件无法展开：${error instanceof Error ? error.message : String(error)}`, 1);
+  }
+  const parsed = Registry.safeParse(content ?? []);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const path = issue.path as Array<string | number>;
@@ -93,4 +115,9 @@ export function applyRegistry(report: Report, registry: AgencyRegistry): Report 
       region: entry.region.length > 0 ? entry.region : report.agency.region,
     },
   };
+}
+
+/** Whether the registry names the report's agency (its published name or an alias). */
+export function inRegistry(report: Report, registry: AgencyRegistry): boolean {
+  return registry.has(key(report.agency.name));
 }

@@ -19,6 +19,12 @@ const PLAIN = /^\d{1,15}$/;
 const SEVERAL_NUMBERS = /[0-9０-９][\s\u00a0\u3000]+[+\-＋－−]?[0-9０-９]/;
 /** Thousands set apart by spaces (1 234 567): one number. */
 const SPACED_THOUSANDS = /^[+-]?\d{1,3}(?:[ \u00a0]\d{3})+(?:[万亿]?元|件|项|个|条|次)?$/;
+/**
+ * Digits that compatibility folding would turn into plain ones: superscripts and subscripts
+ * (footnote markers: 5¹), circled, parenthesised and dotted numbers (①, ⑴, ⒈, ❶, ㉑). Full-width
+ * digits (０–９) are plain digits and are read.
+ */
+const MARKED_DIGITS = /[\u00b2\u00b3\u00b9\u2070-\u2079\u2080-\u2089\u2460-\u249b\u24ea-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf]/;
 const MINUS_SIGNS = /[−–﹣]/g; // U+2212, en dash and small hyphen-minus used as minus signs
 
 /** Normalises the text of a cell for reading: NFKC, no spaces, no thousands separators. */
@@ -46,6 +52,8 @@ function scaleDecimal(digits: string, power: number): number {
 export function parseCell(text: string, kind: CellKind = 'count', bareUnit?: '元' | '万元'): ParsedCell {
   // Fast path: most cells are a plain whole number.
   if (PLAIN.test(text) && bareUnit === undefined) return { kind: 'number', value: Number(text), unitStated: null };
+  // NFKC would make a footnote marker a digit (5¹ → 51, ① → 1): such a cell is not read.
+  if (MARKED_DIGITS.test(text)) return { kind: 'invalid', reason: 'marked-digits' };
   // Digits on both sides of white space are two numbers in one cell (10 0), never 100, unless
   // they are thousands set apart (1 234).
   if (SEVERAL_NUMBERS.test(text) && !SPACED_THOUSANDS.test(text.normalize('NFKC').trim())) return { kind: 'invalid', reason: 'several-numbers' };
@@ -85,6 +93,7 @@ const REASONS: Record<string, string> = {
   negative: '件数不能为负数',
   'too-large': '数字过大',
   'several-numbers': '一格中有几个数字，不知哪一个属于该栏',
+  'marked-digits': '含上标、下标或带圈的数字（可能是脚注标记），无法确定该格的数值',
 };
 
 /** A Chinese phrase for an invalid cell's reason, for messages. */

@@ -9,7 +9,7 @@ import { TABLE_LABELS } from '../report-format/tables.ts';
 import { SCHEMA_VERSION, type Block, type Report, type Severity } from '../schema/report.ts';
 import { countBySeverity } from '../diagnostics/findings.ts';
 import { PARTS, type PartSpec } from '../report-format/parts.ts';
-import { originalFileName, publishedSourceName } from '../publish/source-file-name.ts';
+import { originalFileName, reportSourceName } from '../publish/source-file-name.ts';
 import type { IngestFailure } from '../ingest/ingest-folder.ts';
 import { ALL_METRICS, reportMetrics, type Metrics } from '../figures/metrics.ts';
 import { applicationsLayout, layoutContext, proactiveLayouts, reviewLitigationLayout, type TableLayout } from './table-layouts.ts';
@@ -299,7 +299,7 @@ export function buildSiteData(reports: Report[], failures: IngestFailure[], down
         json: `reports/${report.id}.json`,
         csv: `reports/${report.id}.csv`,
         markdown: `reports/${report.id}.md`,
-        source: `sources/${publishedSourceName(report.id, report.source.path)}`,
+        source: `sources/${reportSourceName(report.id, report.source.path)}`,
         sourceName: originalFileName(report.source.path),
       },
     };

@@ -29,6 +29,7 @@ export const RULE_LABELS: Readonly<Record<string, string>> = {
   'table-note': '表中的说明文字',
   'truncated-file': '文件可能被截断',
   'table-too-large': '表格过大',
+  'same-address': '名称拼音与另一机构相同',
 };
 
 export function ruleLabel(rule: string): string {

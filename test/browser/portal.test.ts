@@ -260,6 +260,15 @@ describe.skipIf(!available)('the portal in Chromium', () => {
     const response = await page.request.get(`${site.origin}${href}`);
     expect(await response.text()).toContain('研究部署社区环境整治工作');
     expect(await page.locator('main li', { hasText: '2022-某局.pdf' }).textContent()).toContain('无法读取 PDF 文件');
+    // A file of a format the portal does not read is listed by size and checksum, never published.
+    for (const name of ['2022-某局.xml', 'credentials.env']) {
+      const item = page.locator('main li', { hasText: name });
+      expect(await item.locator('a').count(), name).toBe(0);
+      expect(await item.locator('.tp-hash').textContent(), name).toMatch(/^[0-9a-f]{64}$/);
+    }
+    const published = readdirSync(join(site.folder, 'data', 'sources'));
+    expect(published.filter((file) => !/\.(txt|text|md|markdown|html\.txt|htm\.txt|docx|pdf|doc|wps|rtf)$/.test(file))).toEqual([]);
+    expect(published.some((file) => file.endsWith('.xml') || file.endsWith('.env'))).toBe(false);
     await close();
   });
 

@@ -1,7 +1,7 @@
 /**
  * The files the shared build adds to the sample reports: a later year of a sample whose prose,
- * table and agency name carry markup and script, a file that is no report, and a format the
- * portal cannot read (a PDF cut to its first line).
+ * table and agency name carry markup and script, a file that is no report, a PDF cut to its
+ * first line, and files of formats the portal does not read (XHTML with a script, a stray .env).
  */
 import { copyFile, mkdir, readdir, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
@@ -24,6 +24,9 @@ export const EXTRA_REPORTS: Record<string, string> = {
   '2023-南关区民政局.txt': MARKUP_NAME_REPORT,
   '会议纪要.txt': '会议纪要\n\n研究部署社区环境整治工作。\n',
   '2022-某局.pdf': '%PDF-1.4',
+  // Files the portal does not read: never published under its address (an XHTML page would run there).
+  '2022-某局.xml': '<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><body><script>alert("xml")</script></body></html>',
+  'credentials.env': 'API_TOKEN=not-for-publication\n',
 };
 
 /** A copy of reports/ at `folder`, with extra files added. */
