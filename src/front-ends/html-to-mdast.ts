@@ -34,11 +34,16 @@ function isElement(node: HastContent | ElementContent | HastRoot): node is Eleme
 
 /** Folds a cell's text: one line per block or <br>, joined without spaces between Chinese. */
 function cellText(cell: Element): string {
-  return toText(cell)
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '')
-    .reduce(joinText, '');
+  const text = toText(cell);
+  let folded = '';
+  for (let from = 0; from <= text.length;) {
+    const end = text.indexOf('\n', from);
+    const line = text.slice(from, end < 0 ? text.length : end).trim();
+    if (line !== '') folded = joinText(folded, line);
+    if (end < 0) break;
+    from = end + 1;
+  }
+  return folded;
 }
 
 function rowsOf(table: Element): Element[] {
@@ -126,28 +131,28 @@ function rewrite(
   replace: (element: Element) => ElementContent[] | undefined,
   again = false,
 ): void {
-  const children: ElementContent[] = [];
-  for (const child of parent.children as ElementContent[]) {
-    if (!isElement(child)) {
-      children.push(child);
-      continue;
-    }
-    const replacement = replace(child);
+  // A new list of children only once a child is replaced.
+  const original = parent.children as ElementContent[];
+  let children: ElementContent[] | null = null;
+  for (let index = 0; index < original.length; index++) {
+    const child = original[index]!;
+    const replacement = isElement(child) ? replace(child) : undefined;
     if (replacement) {
       const holder: Element = { type: 'element', tagName: 'div', properties: {}, children: replacement };
       if (again) rewrite(holder, replace, again);
+      children ??= original.slice(0, index);
       children.push(...holder.children);
-    } else {
-      rewrite(child, replace, again);
-      children.push(child);
+      continue;
     }
+    if (isElement(child)) rewrite(child, replace, again);
+    children?.push(child);
   }
-  (parent as Element).children = children;
+  if (children) (parent as Element).children = children;
 }
 
 /** Comments (Word's <!--[if !supportLists]--> among them) are not text. */
 function removeComments(node: Element): void {
-  node.children = node.children.filter((child) => child.type !== 'comment');
+  if (node.children.some((child) => child.type === 'comment')) node.children = node.children.filter((child) => child.type !== 'comment');
   for (const child of node.children) if (isElement(child)) removeComments(child);
 }
 
