@@ -452,7 +452,8 @@ export function outlinePage(html: string): PageOutline {
   };
   const closeTag = parser.onclosetag.bind(parser);
   parser.onclosetag = (start: number, end: number) => {
-    builder.beforeEndTag(html.slice(start, end).toLowerCase(), start - 2);
+    // Only </form> and the headings' end tags are looked at (lowercasing keeps an ASCII name's length).
+    if (end - start === 2 || end - start === 4) builder.beforeEndTag(html.slice(start, end).toLowerCase(), start - 2);
     closeTag(start, end);
   };
   parser.write(html);
