@@ -64,7 +64,7 @@ export function parseTextSource(source: SourceFile): Report {
 export function reportFromTree(frontEnd: FrontEndResult, source: SourceFile, decoded: DecodedText | null): Report {
   const { tree, metadata: sourceMetadata } = frontEnd;
   const structure = findSections(tree);
-  const lines = decoded ? decoded.text.split('\n').length - (decoded.text.endsWith('\n') ? 1 : 0) : null;
+  const lines = decoded ? lineCount(decoded.text) : null;
   if (structure.parts.length === 0 && structure.tables.length === 0) {
     throw new ReportError(
       'not-a-report',
@@ -148,6 +148,13 @@ export function reportFromTree(frontEnd: FrontEndResult, source: SourceFile, dec
     throw new Error(`Internal error: the record for ${source.path} does not match the schema:\n${issues.join('\n')}`);
   }
   return validated.data;
+}
+
+/** How many lines the text has, a last line without its line break counted too. */
+function lineCount(text: string): number {
+  let breaks = 0;
+  for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) breaks++;
+  return breaks + 1 - (text.endsWith('\n') ? 1 : 0);
 }
 
 /**

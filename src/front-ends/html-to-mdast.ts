@@ -17,7 +17,7 @@
 import type { Element, ElementContent, Root as HastRoot, RootContent as HastContent } from 'hast';
 import { toMdast } from 'hast-util-to-mdast';
 import { toText } from 'hast-util-to-text';
-import type { Heading, Root, Table, TableCell } from 'mdast';
+import type { Heading, Root, RootContent, Table, TableCell, TableRow } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { position } from 'unist-util-position';
 import { joinText, promoteHeadings } from './block-kinds.ts';
@@ -34,11 +34,16 @@ function isElement(node: HastContent | ElementContent | HastRoot): node is Eleme
 
 /** Folds a cell's text: one line per block or <br>, joined without spaces between Chinese. */
 function cellText(cell: Element): string {
-  return toText(cell)
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '')
-    .reduce(joinText, '');
+  const text = toText(cell);
+  let folded = '';
+  for (let from = 0; from <= text.length;) {
+    const end = text.indexOf('\n', from);
+    const line = text.slice(from, end < 0 ? text.length : end).trim();
+    if (line !== '') folded = joinText(folded, line);
+    if (end < 0) break;
+    from = end + 1;
+  }
+  return folded;
 }
 
 function rowsOf(table: Element): Element[] {
@@ -126,28 +131,28 @@ function rewrite(
   replace: (element: Element) => ElementContent[] | undefined,
   again = false,
 ): void {
-  const children: ElementContent[] = [];
-  for (const child of parent.children as ElementContent[]) {
-    if (!isElement(child)) {
-      children.push(child);
-      continue;
-    }
-    const replacement = replace(child);
+  // A new list of children only once a child is replaced.
+  const original = parent.children as ElementContent[];
+  let children: ElementContent[] | null = null;
+  for (let index = 0; index < original.length; index++) {
+    const child = original[index]!;
+    const replacement = isElement(child) ? replace(child) : undefined;
     if (replacement) {
       const holder: Element = { type: 'element', tagName: 'div', properties: {}, children: replacement };
       if (again) rewrite(holder, replace, again);
+      children ??= original.slice(0, index);
       children.push(...holder.children);
-    } else {
-      rewrite(child, replace, again);
-      children.push(child);
+      continue;
     }
+    if (isElement(child)) rewrite(child, replace, again);
+    children?.push(child);
   }
-  (parent as Element).children = children;
+  if (children) (parent as Element).children = children;
 }
 
 /** Comments (Word's <!--[if !supportLists]--> among them) are not text. */
 function removeComments(node: Element): void {
-  node.children = node.children.filter((child) => child.type !== 'comment');
+  if (node.children.some((child) => child.type === 'comment')) node.children = node.children.filter((child) => child.type !== 'comment');
   for (const child of node.children) if (isElement(child)) removeComments(child);
 }
 
@@ -183,6 +188,55 @@ function unwrapLayoutTables(body: Element): void {
   }, true);
 }
 
+/** What hast-util-to-mdast's last pass does to a text node in a table cell (a cell has one at most). */
+function foldCellText(cell: TableCell): void {
+  const text = cell.children[0];
+  if (text?.type !== 'text' || (!text.value.includes('\n') && !text.value.includes('\r'))) return;
+  text.value = text.value.replace(/[\t ]*(\r?\n|\r)[\t ]*/, '$1');
+  if (!text.value) cell.children = [];
+}
+
+/** Whether each of `stubs` stands in `tree` as it was given, outside any other table. */
+function stubsInPlace(tree: Root, stubs: Table[], empty: TableRow[][]): boolean {
+  const expected = new Map(stubs.map((stub, index) => [stub, empty[index]!]));
+  let found = 0;
+  const visit = (node: Root | RootContent): void => {
+    if (node.type === 'table') {
+      const rows = expected.get(node);
+      if (rows === undefined || node.children !== rows || rows.length > 0) return;
+      expected.delete(node);
+      found++;
+    } else if ('children' in node) {
+      for (const child of node.children) visit(child);
+    }
+  };
+  visit(tree);
+  return found === stubs.length;
+}
+
+/**
+ * The container's content as mdast, each table placeholder giving way to its grid. The grids go
+ * through hast-util-to-mdast without their rows, so that its last pass (which joins adjacent
+ * texts and folds white space around line breaks) does not walk every cell; what that pass does to
+ * a cell's text is done here, and the rows are put back. Should the conversion have copied or
+ * changed a grid (a table inside a link), it is done again with the rows in place.
+ */
+function convertAroundTables(container: Element, tables: Table[]): Root {
+  const convert = (): Root => toMdast(
+    { type: 'root', children: container.children },
+    { handlers: { table: (_state, node: Element) => tables[Number(node.properties['dataGongkaiTable'])]! } },
+  ) as Root;
+  const rows = tables.map((table) => table.children);
+  const empty = tables.map((): TableRow[] => []);
+  tables.forEach((table, index) => (table.children = empty[index]!));
+  const tree = convert();
+  const inPlace = stubsInPlace(tree, tables, empty);
+  tables.forEach((table, index) => (table.children = rows[index]!));
+  if (!inPlace) return convert();
+  for (const table of tables) for (const row of table.children) for (const cell of row.children) foldCellText(cell);
+  return tree;
+}
+
 export function htmlToMdast(html: string, read: (html: string) => PageParts = pageParts): FrontEndResult {
   const parts = read(html);
   const titleElement = parts.title;
@@ -199,10 +253,7 @@ export function htmlToMdast(html: string, read: (html: string) => PageParts = pa
     return [{ type: 'element', tagName: 'table', properties: { dataGongkaiTable: tables.length - 1 }, children: [] }];
   });
   unwrapSpans(container);
-  const tree = toMdast(
-    { type: 'root', children: container.children },
-    { handlers: { table: (_state, node: Element) => tables[Number(node.properties['dataGongkaiTable'])]! } },
-  ) as Root;
+  const tree = convertAroundTables(container, tables);
   // Paragraphs of nothing but white space (&nbsp; spacers) are layout, not text.
   tree.children = tree.children.filter((node) => node.type === 'table' || toString(node).trim() !== '');
   promoteHeadings(tree);

@@ -33,6 +33,18 @@ interface Frame {
 const TABLE_SECTIONS = new Set(['tbody', 'thead', 'tfoot', 'caption', 'colgroup']);
 const DROPS_LEADING_NEWLINE = new Set(['pre', 'listing', 'textarea']);
 
+/**
+ * The element as hastscript's h(tag, attributes, children) makes it, the attributes turned into
+ * hast properties: without attributes (most of a report's elements) and a tag name that h would
+ * read as a selector, made directly, and the children, which are nodes, put in as they are.
+ */
+function elementOf(tag: string, attributes: Properties | null, children: ElementContent[]): Element {
+  if (attributes === null && !tag.includes('.') && !tag.includes('#')) return { type: 'element', tagName: tag, properties: {}, children };
+  const element = h(tag, attributes ?? {}) as Element;
+  element.children = children;
+  return element;
+}
+
 /** Thrown while building when the part holds what the builder does not rebuild. */
 class NotRebuilt extends Error {}
 
@@ -58,15 +70,15 @@ export function treeOfRange(outline: PageOutline, lines: readonly number[], from
   const closeFrame = (): void => {
     const frame = stack.pop()!;
     if (frame.element === -1) {
-      top().children.push(h('tbody', {}, frame.children));
+      top().children.push(elementOf(frame.tag, null, frame.children));
       return;
     }
     const outlined = elements[frame.element]!;
-    const properties: Properties = {};
+    let properties: Properties | null = null;
     for (const name in outlined.attributes) {
-      if (KEPT_ATTRIBUTES.has(name)) properties[name] = outlined.attributes[name]!;
+      if (KEPT_ATTRIBUTES.has(name)) (properties ??= {})[name] = outlined.attributes[name]!;
     }
-    const element = h(frame.tag, properties, frame.children) as Element;
+    const element = elementOf(frame.tag, properties, frame.children);
     const tail = frame.children.at(-1);
     const end = !outlined.endTag && tail?.position ? { ...tail.position.end } : point(outlined.end);
     element.position = { start: point(outlined.start), end };

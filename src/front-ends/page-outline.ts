@@ -150,6 +150,17 @@ const IN_TABLE = new Set([...TABLE_STRUCTURE.keys(), 'script', 'style', 'templat
 const HEAD_CONTENT = new Set(['base', 'basefont', 'bgsound', 'link', 'meta', 'noframes', 'noscript', 'script', 'style', 'template', 'title']);
 const HEAD_NOSCRIPT_CONTENT = new Set(['basefont', 'bgsound', 'link', 'meta', 'noframes', 'style']);
 
+/** Whether the page's start up to its doctype puts parse5 in quirks mode, by that text: a site's pages share one. */
+const quirksByStart = new Map<string, boolean>();
+function quirksBefore(start: string): boolean {
+  let quirks = quirksByStart.get(start);
+  if (quirks === undefined) {
+    quirks = parseDocument(start).mode === 'quirks';
+    if (quirksByStart.size < 100) quirksByStart.set(start, quirks);
+  }
+  return quirks;
+}
+
 class OutlineBuilder implements Partial<Handler> {
   readonly elements: OutlineElement[] = [];
   readonly chunks: string[] = [];
@@ -208,7 +219,7 @@ class OutlineBuilder implements Partial<Handler> {
 
   private ensureMode(): void {
     if (this.quirks !== undefined) return;
-    this.quirks = this.doctypeEnd < 0 || parseDocument(this.html.slice(0, this.doctypeEnd)).mode === 'quirks';
+    this.quirks = this.doctypeEnd < 0 || quirksBefore(this.html.slice(0, this.doctypeEnd));
   }
 
   onprocessinginstruction(name: string): void {
@@ -441,7 +452,8 @@ export function outlinePage(html: string): PageOutline {
   };
   const closeTag = parser.onclosetag.bind(parser);
   parser.onclosetag = (start: number, end: number) => {
-    builder.beforeEndTag(html.slice(start, end).toLowerCase(), start - 2);
+    // Only </form> and the headings' end tags are looked at (lowercasing keeps an ASCII name's length).
+    if (end - start === 2 || end - start === 4) builder.beforeEndTag(html.slice(start, end).toLowerCase(), start - 2);
     closeTag(start, end);
   };
   parser.write(html);
@@ -463,7 +475,10 @@ export function textAround(outline: PageOutline, element: OutlineElement): strin
 
 /** Whether `element` matches a simple selector: `tag`, `.class` or `#id`. */
 export function matchesSimple(element: OutlineElement, selector: string): boolean {
-  if (selector.startsWith('.')) return element.className.split(/[\t\n\f\r ]+/).includes(selector.slice(1));
+  if (selector.startsWith('.')) {
+    const name = selector.slice(1);
+    return element.className.includes(name) && element.className.split(/[\t\n\f\r ]+/).includes(name);
+  }
   if (selector.startsWith('#')) return element.id === selector.slice(1);
   return element.tag === selector;
 }

@@ -270,9 +270,10 @@ class Reducer implements TokenizerCallbacks {
 
 /** A `<script` after `<!--` in a script: parse5 then reads past the first `</script>`. */
 export function opensScriptInComment(text: string): boolean {
-  const lower = text.toLowerCase();
-  const comment = lower.indexOf('<!--');
-  return comment >= 0 && lower.includes('<script', comment);
+  // Lowercasing maps each character by itself and makes none '<', '!' or '-': the text from the
+  // first comment on, lowercased, tells as the whole text lowercased does, without lowercasing a script.
+  const comment = text.indexOf('<!--');
+  return comment >= 0 && text.slice(comment).toLowerCase().includes('<script');
 }
 
 /** The page without what no step reads, or null when it is to be parsed whole. */

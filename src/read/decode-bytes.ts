@@ -3,6 +3,7 @@
  * a byte-order mark, UTF-16 (either byte order, with or without a mark) and GB18030 (which
  * includes GBK and GB2312) are read; the detected encoding is recorded.
  */
+import { isUtf8 } from 'node:buffer';
 import { ReportError } from '../diagnostics/report-error.ts';
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
@@ -15,7 +16,12 @@ export interface DecodedText {
   incompleteTail: number;
 }
 
+/** One decoder for UTF-8, which is checked before it is decoded: making a decoder costs a fifth of decoding a page. */
+const utf8Decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+
 function decode(bytes: Uint8Array, encoding: Encoding, skip = 0): string | undefined {
+  // isUtf8 accepts exactly what a fatal UTF-8 decoder decodes without an error.
+  if (encoding === 'utf-8') return isUtf8(bytes.subarray(skip)) ? utf8Decoder.decode(bytes.subarray(skip)) : undefined;
   try {
     // ignoreBOM: the mark, where there is one, is skipped explicitly below.
     return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(skip));
@@ -59,10 +65,29 @@ const isControl = (code: number): boolean =>
 /**
  * Whether the bytes of a file in UTF-8 or GB18030 hold a control character: in both, a byte below
  * 0x20 or 0x7F is only ever that ASCII character (no multi-byte sequence has one), so the bytes
- * tell as the text would, faster.
+ * tell as the text would, faster. Four bytes are looked at together: a word in which no byte is
+ * below 0x20 or equal to 0x7F (the bit tricks may say so of a word where it is not so, never the
+ * other way) is passed over, and only the others are read byte by byte.
  */
 function controlByte(bytes: Uint8Array): boolean {
-  for (let index = 0; index < bytes.length; index++) if (isControl(bytes[index]!)) return true;
+  const length = bytes.length;
+  let index = 0;
+  const head = Math.min(length, (4 - (bytes.byteOffset & 3)) & 3);
+  for (; index < head; index++) if (isControl(bytes[index]!)) return true;
+  const count = (length - index) >>> 2;
+  if (count > 0) {
+    const words = new Uint32Array(bytes.buffer, bytes.byteOffset + index, count);
+    for (let word = 0; word < count; word++) {
+      const value = words[word]!;
+      const del = value ^ 0x7f7f7f7f;
+      if ((((value - 0x20202020) & ~value) | ((del - 0x01010101) & ~del)) & 0x80808080) {
+        const at = index + word * 4;
+        if (isControl(bytes[at]!) || isControl(bytes[at + 1]!) || isControl(bytes[at + 2]!) || isControl(bytes[at + 3]!)) return true;
+      }
+    }
+    index += count * 4;
+  }
+  for (; index < length; index++) if (isControl(bytes[index]!)) return true;
   return false;
 }
 

@@ -9,9 +9,21 @@ import { distance } from 'fastest-levenshtein';
 const QUOTES = /["'“”‘’「」『』〝〞]/g;
 const WHITESPACE = /\s+/g;
 
+/**
+ * The labels seen, normalised: every report of a template has the same ones (a cap keeps a
+ * corpus of odd labels from filling memory).
+ */
+const normalized = new Map<string, string>();
+const MAX_NORMALIZED = 20_000;
+
 /** NFKC (full-width to half-width), no whitespace, no quotes. */
 export function normalizeLabel(text: string): string {
-  return text.normalize('NFKC').replace(WHITESPACE, '').replace(QUOTES, '');
+  let label = normalized.get(text);
+  if (label === undefined) {
+    label = text.normalize('NFKC').replace(WHITESPACE, '').replace(QUOTES, '');
+    if (normalized.size < MAX_NORMALIZED) normalized.set(text, label);
+  }
+  return label;
 }
 
 const CHINESE_NUMERAL = '[一二三四五六七八九十]+';
