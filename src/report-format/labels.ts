@@ -11,18 +11,22 @@ const WHITESPACE = /\s+/g;
 
 /**
  * The labels seen, normalised: every report of a template has the same ones (a cap keeps a
- * corpus of odd labels from filling memory).
+ * corpus of odd labels from filling memory). Only short texts are kept, and as copies: a label
+ * cut from a page's text is, in V8, a slice that would keep the whole page alive for as long as
+ * the map does (a build of 10,000 reports holds it to the end).
  */
 const normalized = new Map<string, string>();
 const MAX_NORMALIZED = 20_000;
+const MAX_KEPT_LENGTH = 64;
+
+const copy = (text: string) => [...text].join('');
 
 /** NFKC (full-width to half-width), no whitespace, no quotes. */
 export function normalizeLabel(text: string): string {
-  let label = normalized.get(text);
-  if (label === undefined) {
-    label = text.normalize('NFKC').replace(WHITESPACE, '').replace(QUOTES, '');
-    if (normalized.size < MAX_NORMALIZED) normalized.set(text, label);
-  }
+  const known = normalized.get(text);
+  if (known !== undefined) return known;
+  const label = text.normalize('NFKC').replace(WHITESPACE, '').replace(QUOTES, '');
+  if (text.length <= MAX_KEPT_LENGTH && normalized.size < MAX_NORMALIZED) normalized.set(copy(text), copy(label));
   return label;
 }
 
