@@ -5,7 +5,8 @@
  *   → Eleventy (the pages) → Pagefind (the search index)
  *
  * Everything is built in a temporary folder beside the output; data/ and _site/ are replaced only
- * when every step has finished, so a failed build leaves the last good site. Each step's time is
+ * when every step has finished, so a failed build leaves the last good site (publish-folders.ts:
+ * one build at a time, a journalled swap). Each step's time is
  * measured, for the editor and for the build benchmark.
  */
 import { existsSync } from 'node:fs';
@@ -18,6 +19,7 @@ import { digestOf, ingestFolder, type IngestOutcome } from '../ingest/ingest-fol
 import { writeData } from '../publish/write-data.ts';
 import { buildSiteData, handSiteData, type SiteData } from '../site/load-site-data.ts';
 import { finishPages, planRender } from '../site/page-reuse.ts';
+import { LockedError, markComplete, recoverRuns, swapIn, takeLock } from './publish-folders.ts';
 import { writeSearchIndex } from './search-index.ts';
 
 const PROJECT = join(import.meta.dirname, '..', '..');
@@ -173,9 +175,25 @@ export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
   }
   const builds = join(options.out, '.build');
   await mkdir(builds, { recursive: true });
-  // What an earlier build left to remove and did not finish (its process ended first).
-  const leftovers = (await readdir(builds)).filter((name) => name.startsWith(REMOVED)).map((name) => join(builds, name));
-  const work = await mkdtemp(join(builds, 'run-'));
+  // One build at a time (publish-folders.ts); then what killed builds left is finished or removed.
+  let release: () => Promise<void>;
+  try {
+    release = await takeLock(builds);
+  } catch (error) {
+    if (error instanceof LockedError) throw new BuildError(error.message);
+    throw error;
+  }
+  let work: string;
+  let leftovers: string[];
+  try {
+    const unfinished = await recoverRuns(builds, options.out, (name) => name.startsWith(RUN));
+    // What an earlier build left to remove and did not finish (its process ended first).
+    leftovers = [...unfinished, ...(await readdir(builds)).filter((name) => name.startsWith(REMOVED)).map((name) => join(builds, name))];
+    work = await mkdtemp(join(builds, RUN));
+  } catch (error) {
+    await release();
+    throw error;
+  }
   try {
     const data = join(work, 'data');
     const site = join(work, '_site');
@@ -204,18 +222,19 @@ export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
       );
     }
     const search = await timed(timings, 'Pagefind', () => writeSearchIndex(site, data, reuse ? options.out : null));
-    // Every step finished: swap the new folders in.
-    for (const name of ['data', '_site']) {
-      const target = join(options.out, name);
-      const old = join(work, `${name}.old`);
-      if (existsSync(target)) await rename(target, old);
-      await rename(join(work, name), target);
+    // Every step finished: swap the new folders in (journalled, undone if a rename fails).
+    await markComplete(work);
+    try {
+      await swapIn(work, options.out);
+    } catch (error) {
+      throw new BuildError(`could not put the new site in place (${(error as NodeJS.ErrnoException).code ?? String(error)}); the previous site is left in place`);
     }
     return { ingest: outcome, timings, pages: pages.written + pages.reused, reused, reusedPages: pages.reused, search };
   } finally {
     // Renamed first, so that a removal cut short is known for what it is by the next build.
     const removed = join(builds, `${REMOVED}${basename(work)}`);
     const folders = [...leftovers, (await rename(work, removed).then(() => true, () => false)) ? removed : work];
+    await release();
     const mode = options.removal ?? 'wait';
     if (mode === 'detached') {
       removeDetached(folders);
@@ -232,7 +251,8 @@ export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
   }
 }
 
-/** The prefix of a folder in .build that is being removed. */
+/** The prefixes of a build's folder in .build, and of one that is being removed. */
+const RUN = 'run-';
 const REMOVED = 'removed-';
 
 /** Removes folders in a process of its own, which goes on after this one exits. */
