@@ -44,7 +44,8 @@ interface SplitRow {
 /** Label cells come first; the value cells are the trailing cells that read as values, at most seven. */
 function splitRow(row: Row): SplitRow {
   let start = row.length;
-  while (start > 0 && row.length - start < WIDTH && looksLikeValue(row[start - 1]!.text)) start--;
+  // The rest of a merged label cell (a colspan) is part of the label, never a blank value.
+  while (start > 0 && row.length - start < WIDTH && looksLikeValue(row[start - 1]!.text) && !row[start - 1]!.spanned) start--;
   return { labels: row.slice(0, start), values: row.slice(start) };
 }
 

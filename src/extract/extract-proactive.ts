@@ -107,6 +107,18 @@ export function extractProactive(
         }
       });
     }
+    // A row that ends before the last of its columns under the header (a web page's row that
+    // lost a <td>: its cells moved left) cannot be read by position: which value is missing is
+    // not known.
+    const width = columns.reduce((last, column, index) => (column ? index + 1 : last), 0);
+    if (rest.length < width && hasNumbers(rest)) {
+      findings.error(
+        'wrong-cell-count',
+        `主动公开表${lineLabel(line)}“${spec.label}”一行只有${rest.length}个数值单元格，表头下应有${width}个（${describeCells(rest)}）：无法确定各数字所属的栏，该行全部记为空（null）`,
+        { paths: [path], line, column: labelCell.column },
+      );
+      continue;
+    }
     const target = result[spec.key]!;
     const seen = new Set<string>();
     rest.forEach((cell, index) => {

@@ -101,6 +101,8 @@ function expandTable(table: Element): Table {
             type: 'tableCell',
             children: first && text !== '' ? [{ type: 'text', value: text }] : [],
             ...(where ? { position: where } : {}),
+            // The rest of a merged cell: empty in the grid, but no blank cell of the page.
+            ...(first ? {} : { data: { spanned: true } }),
           };
         }
       }
@@ -116,7 +118,10 @@ function expandTable(table: Element): Table {
     align: Array.from({ length: columns }, () => null),
     children: grid.map((row) => ({
       type: 'tableRow',
-      children: Array.from({ length: columns }, (_, index): TableCell => row[index] ?? { type: 'tableCell', children: [] }),
+      // A position no cell of the page fills (a row with a <td> fewer than the widest) is made
+      // an empty cell marked as padding: the table reads as a grid, and the extractors know the
+      // page has no cell there (table-cells.ts leaves it out, so a row a cell short is noticed).
+      children: Array.from({ length: columns }, (_, index): TableCell => row[index] ?? { type: 'tableCell', children: [], data: { padding: true } }),
     })),
     ...(where ? { position: where } : {}),
   };

@@ -20,6 +20,8 @@ export interface Cell {
   table: number;
   row: number;
   tableColumn: number;
+  /** Set where the position is covered by a merged cell beyond its first (a web page's rowspan, colspan). */
+  spanned?: true;
 }
 
 export type Row = Cell[];
@@ -27,7 +29,10 @@ export type Row = Cell[];
 /** The rows of the `ordinal`-th table of a report (from 1). */
 export function tableCells(table: Table, ordinal: number): Row[] {
   return table.children.map((row, rowIndex) =>
-    row.children.map((cell, columnIndex) => {
+    row.children.flatMap((cell, columnIndex) => {
+      // Padding a front end put where the source has no cell (html-to-mdast's grid) is no cell:
+      // a row a cell short must read as one, not as a row with a blank cell at its end.
+      if (cell.data?.padding) return [];
       const text = toString(cell).trim();
       return {
         text,
@@ -37,6 +42,7 @@ export function tableCells(table: Table, ordinal: number): Row[] {
         table: ordinal,
         row: rowIndex + 1,
         tableColumn: columnIndex + 1,
+        ...(cell.data?.spanned ? { spanned: true as const } : {}),
       };
     }),
   );
