@@ -66,6 +66,27 @@ describe('rules within a report, one number changed', () => {
     expect(checkReport(report)).toEqual([]);
   });
 
+  it('finds a row whose filled cells already exceed its total, where the rest are blank', async () => {
+    const report = clone(await parse('2021-template-agency-only-in-body'));
+    // Blank applicant cells and a 总计 of 0: filling one cell with 3 cannot add up, whatever the blanks are.
+    report.applications.newReceived.naturalPerson = 3;
+    const found = checkReport(report);
+    expect(found.find((f) => f.rule === 'row-total')?.message).toBe(
+      '“一、本年新收政府信息公开申请数量”一行已填的申请人各栏之和 3 已超过报告所列总计 0（其余为空白格，无论是多少都不能使两者相符）',
+    );
+    // 本年新收 3 + 上年结转 1 = 4 handled or carried forward at most; 5 handled is too many.
+    report.applications.carriedOver.naturalPerson = 1;
+    report.applications.results.total.naturalPerson = 5;
+    expect(checkReport(report).find((f) => f.rule === 'applications-balance')?.message).toBe(
+      '自然人一栏办理结果总计与结转下年度已填的数之和 5 已超过另一边之和 4（其余为空白格，无论是多少都不能使两边相等）',
+    );
+    report.reviewLitigation.review = { upheld: 2, corrected: null, other: null, pending: null, total: 1 };
+    expect(checkReport(report).find((f) => f.rule === 'review-total')?.message).toContain('之和 2 已超过报告所列总计 1');
+    // Filled cells within the total say nothing either way.
+    report.reviewLitigation.review = { upheld: 1, corrected: null, other: null, pending: null, total: 1 };
+    expect(checkReport(report).some((f) => f.rule === 'review-total')).toBe(false);
+  });
+
   it('prose-tables: the text says no application was received', async () => {
     const report = clone(await parse('2021-template-agency-only-in-body'));
     report.applications.newReceived.total = 2;
@@ -95,6 +116,28 @@ describe('rules across years', () => {
     second.applications.carriedOver.total = 5;
     const [, again] = checkSeries([first, second]);
     expect(again!.findings.some((f) => f.rule === 'carried-over' && f.message.includes('本报告所列为 5'))).toBe(true);
+  });
+
+  it('items-carried: this year’s 上一年项目数量 against last year’s and its change (2019 template)', async () => {
+    const first = await parse('html-2019-template-signed-changes');
+    if (first.template !== '2019') throw new Error('2019 template expected');
+    const second = clone(first);
+    second.year = first.year + 1;
+    second.findings = [];
+    if (second.template !== '2019') throw new Error('2019 template expected');
+    // Each row's 上一年项目数量 as it should be (行政许可: 30 last year, +12 this year: 42) …
+    const rows = second.proactive as unknown as Record<string, { previousYear?: number | null; change?: number | null }>;
+    for (const [key, row] of Object.entries(first.proactive as unknown as typeof rows)) {
+      if (row.previousYear != null && row.change != null) rows[key]!.previousYear = row.previousYear + row.change;
+    }
+    expect(checkSeries([first, second])[1]!.findings.filter((f) => f.rule === 'items-carried')).toEqual([]);
+    // … but for 行政处罚, one more.
+    second.proactive.penalty.previousYear = 11;
+    const added = checkSeries([first, second])[1]!.findings.filter((f) => f.rule === 'items-carried');
+    expect(added.map((f) => f.message)).toEqual([
+      `行政处罚：${second.year}年报告的上一年项目数量应为${first.year}年报告的上一年项目数量 10 加本年增/减 0，即 10，本报告所列为 11`,
+    ]);
+    expect(added[0]!.paths).toEqual(['proactive.penalty.previousYear']);
   });
 
   it('compares only consecutive years of the same agency', async () => {

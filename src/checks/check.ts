@@ -32,6 +32,17 @@ export function finding(
 
 export { sumOrNull as sum } from '../report-format/numbers.ts';
 
+/**
+ * Where some parts are blank, the sum of the filled ones when it already exceeds the total: counts
+ * are never negative, so the blank cells cannot make up the difference (a rule that only checks
+ * complete rows would say nothing of such a row). null when nothing can be said.
+ */
+export function filledExceed(parts: ReadonlyArray<number | null>, total: number | null): number | null {
+  if (total === null || !parts.some((part) => part === null)) return null;
+  const filled = parts.reduce<number>((sum, part) => sum + (part ?? 0), 0);
+  return filled > total ? filled : null;
+}
+
 export const COLUMNS = APPLICANT_COLUMNS;
 
 /** Every applicant row of the matrix with its JSON path and template label. */

@@ -12,9 +12,9 @@ type Role = 'stock' | 'issued' | 'repealed';
 
 /** The row's columns by their role across years; null unless it has all three. */
 function roles(row: ProactiveRow): Record<Role, string> | null {
-  const found: Partial<Record<Role, string>> = {};
-  for (const column of row.columns) if (column.role) found[column.role] = column.key;
-  return found.stock && found.issued && found.repealed ? (found as Record<Role, string>) : null;
+  const key = (role: Role) => row.columns.find((column) => column.role === role)?.key;
+  const [stock, issued, repealed] = [key('stock'), key('issued'), key('repealed')];
+  return stock && issued && repealed ? { stock, issued, repealed } : null;
 }
 
 const valueAt = (report: Report, row: string, column: string): number | null => {

@@ -7,13 +7,14 @@ import { applicationsBalance } from './applications-balance.ts';
 import { carriedOver } from './carried-over.ts';
 import type { ReportRule, SeriesRule } from './check.ts';
 import { inForce } from './in-force.ts';
+import { itemsCarried } from './items-carried.ts';
 import { proseTables } from './prose-tables.ts';
 import { resultsTotal } from './results-total.ts';
 import { reviewTotal } from './review-total.ts';
 import { rowTotal } from './row-total.ts';
 
 export const REPORT_RULES: readonly ReportRule[] = [applicationsBalance, rowTotal, resultsTotal, reviewTotal, proseTables];
-export const SERIES_RULES: readonly SeriesRule[] = [carriedOver, inForce];
+export const SERIES_RULES: readonly SeriesRule[] = [carriedOver, inForce, itemsCarried];
 
 export function checkReport(report: Report): Finding[] {
   return REPORT_RULES.flatMap((rule) => rule.check(report));

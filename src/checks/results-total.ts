@@ -1,5 +1,5 @@
 /** （七）总计 equals the sum of every result row （一）…（六）, column by column. */
-import { applicantRows, COLUMNS, finding, sum, type ReportRule } from './check.ts';
+import { applicantRows, COLUMNS, filledExceed, finding, sum, type ReportRule } from './check.ts';
 
 export const resultsTotal: ReportRule = {
   id: 'results-total',
@@ -9,8 +9,20 @@ export const resultsTotal: ReportRule = {
     );
     const total = report.applications.results.total;
     return COLUMNS.flatMap((column) => {
-      const parts = sum(results.map(({ row }) => row[column.key]));
+      const values = results.map(({ row }) => row[column.key]);
+      const parts = sum(values);
       const printed = total[column.key];
+      const over = filledExceed(values, printed);
+      if (over !== null) {
+        return [
+          finding(
+            report,
+            'results-total',
+            `${column.label}一栏已填的（一）至（六）各项之和 ${over} 已超过报告所列（七）总计 ${printed}（其余为空白格，无论是多少都不能使两者相符）`,
+            [`applications.results.total.${column.key}`, ...results.map(({ path }) => `${path}.${column.key}`)],
+          ),
+        ];
+      }
       if (parts === null || printed === null || parts === printed) return [];
       return [
         finding(

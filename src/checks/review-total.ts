@@ -1,15 +1,27 @@
 /** In part 4, each group's 总计 equals 结果维持 + 结果纠正 + 其他结果 + 尚未审结. */
 import { REVIEW_GROUPS } from '../report-format/review-litigation.ts';
-import { finding, sum, type ReportRule } from './check.ts';
+import { filledExceed, finding, sum, type ReportRule } from './check.ts';
 
 export const reviewTotal: ReportRule = {
   id: 'review-total',
   check(report) {
     return REVIEW_GROUPS.flatMap((group) => {
       const outcomes = report.reviewLitigation[group.key];
-      const parts = sum([outcomes.upheld, outcomes.corrected, outcomes.other, outcomes.pending]);
-      if (parts === null || outcomes.total === null || parts === outcomes.total) return [];
+      const values = [outcomes.upheld, outcomes.corrected, outcomes.other, outcomes.pending];
+      const parts = sum(values);
       const base = `reviewLitigation.${group.key}`;
+      const over = filledExceed(values, outcomes.total);
+      if (over !== null) {
+        return [
+          finding(
+            report,
+            'review-total',
+            `${group.label}已填的结果维持、结果纠正、其他结果、尚未审结之和 ${over} 已超过报告所列总计 ${outcomes.total}（其余为空白格，无论是多少都不能使两者相符）`,
+            [`${base}.total`, `${base}.upheld`, `${base}.corrected`, `${base}.other`, `${base}.pending`],
+          ),
+        ];
+      }
+      if (parts === null || outcomes.total === null || parts === outcomes.total) return [];
       return [
         finding(
           report,

@@ -1,6 +1,6 @@
 /** In every row of the applications matrix, the six applicant columns add up to 总计. */
 import { APPLICATION_ROWS } from '../report-format/applications.ts';
-import { applicantRows, COLUMNS, finding, sum, type ReportRule } from './check.ts';
+import { applicantRows, COLUMNS, filledExceed, finding, sum, type ReportRule } from './check.ts';
 
 const PARTS = COLUMNS.filter((column) => column.key !== 'total');
 
@@ -8,9 +8,21 @@ export const rowTotal: ReportRule = {
   id: 'row-total',
   check(report) {
     return applicantRows(report).flatMap(({ path, row }) => {
-      const parts = sum(PARTS.map((column) => row[column.key]));
-      if (parts === null || row.total === null || parts === row.total) return [];
+      const values = PARTS.map((column) => row[column.key]);
+      const parts = sum(values);
       const label = APPLICATION_ROWS.find((spec) => `applications.${spec.path}` === path)?.label ?? path;
+      const over = filledExceed(values, row.total);
+      if (over !== null) {
+        return [
+          finding(
+            report,
+            'row-total',
+            `“${label}”一行已填的申请人各栏之和 ${over} 已超过报告所列总计 ${row.total}（其余为空白格，无论是多少都不能使两者相符）`,
+            [...PARTS.map((column) => `${path}.${column.key}`), `${path}.total`],
+          ),
+        ];
+      }
+      if (parts === null || row.total === null || parts === row.total) return [];
       return [
         finding(
           report,

@@ -24,9 +24,11 @@ export interface ProactiveColumn {
   textMeaning?: string;
   /**
    * What the column counts across years: the documents in force (`stock`) at the end of the year,
-   * and those issued and repealed during it, so that stock = last year's stock + issued − repealed.
+   * and those issued and repealed during it, so that stock = last year's stock + issued − repealed;
+   * or the items of the year before (`lastYear`) and this year's change (`change`), so that next
+   * year's lastYear = this year's lastYear + change.
    */
-  role?: 'stock' | 'issued' | 'repealed';
+  role?: 'stock' | 'issued' | 'repealed' | 'lastYear' | 'change';
 }
 
 /** One row of part 2: an Article 20 item's line, with its columns. */

@@ -20,8 +20,8 @@ const documents = [
   column('newlyPublished', '本年新公开数量', 'newly published this year', /新公开/),
   column('totalPublished', '对外公开总数量', 'total published', /公开总数/),
 ];
-const previousYear = (meaning: string) => column('previousYear', '上一年项目数量', meaning, /上一?年/);
-const change = column('change', '本年增/减', 'change this year (signed)', /增.?减/, 'signedCount');
+const previousYear = (meaning: string) => column('previousYear', '上一年项目数量', meaning, /上一?年/, 'count', { role: 'lastYear' });
+const change = column('change', '本年增/减', 'change this year (signed)', /增.?减/, 'signedCount', { role: 'change' });
 const items = [previousYear('number of items last year'), change, column('decisions', '处理决定数量', 'decisions', /处理决定/)];
 
 export const TEMPLATE_2019 = {
