@@ -24,7 +24,7 @@ import { describeCells, type CellMap } from './extract/read-values.ts';
 import { Findings } from './diagnostics/findings.ts';
 import { ReportError } from './diagnostics/report-error.ts';
 import { PARTS } from './report-format/parts.ts';
-import { checkReport } from './checks/index.ts';
+import { checkCoverage, checkReport } from './checks/index.ts';
 import { Report, SCHEMA_VERSION } from './schema/report.ts';
 
 export async function parseReportFile(path: string): Promise<Report> {
@@ -124,6 +124,7 @@ export function reportFromTree(frontEnd: FrontEndResult, source: SourceFile, dec
     reviewLitigation,
     fees,
     findings: findings.items,
+    checks: { relations: 0, checkable: 0 },
     source: {
       path: source.path,
       format: source.format,
@@ -137,6 +138,7 @@ export function reportFromTree(frontEnd: FrontEndResult, source: SourceFile, dec
     },
   };
   record.findings.push(...checkReport(record as unknown as Report));
+  record.checks = checkCoverage(record as unknown as Report);
   const validated = Report.safeParse(record);
   if (!validated.success) {
     // The extractors build the record; a mismatch with the schema is a bug in them, not in the report.

@@ -2,10 +2,14 @@
  * The template's own rule, for every applicant column: 第一项 + 第二项 = 第三项（七）总计 + 第四项
  * (new + carried over = handled + carried forward).
  */
-import { COLUMNS, filledExceed, finding, type ReportRule } from './check.ts';
+import { COLUMNS, coverageOf, filledExceed, finding, type ReportRule } from './check.ts';
 
 export const applicationsBalance: ReportRule = {
   id: 'applications-balance',
+  coverage: (report) => {
+    const a = report.applications;
+    return coverageOf(COLUMNS.map((column) => [a.newReceived, a.carriedOver, a.results.total, a.carriedForward].map((row) => row[column.key])));
+  },
   check(report) {
     const a = report.applications;
     return COLUMNS.flatMap((column) => {

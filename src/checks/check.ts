@@ -3,6 +3,8 @@
  * a rule reads validated records and returns findings, each with a Chinese sentence that says
  * what should hold and what the report says, the JSON paths and the source line.
  */
+import type { ProactiveRow } from '../report-format/describe.ts';
+import { proactiveRowsFor } from '../report-format/proactive.ts';
 import type { ApplicantCounts, Finding, Report } from '../schema/report.ts';
 import { APPLICANT_COLUMNS } from '../report-format/applications.ts';
 
@@ -10,6 +12,19 @@ import { APPLICANT_COLUMNS } from '../report-format/applications.ts';
 export interface ReportRule {
   id: string;
   check(report: Report): Finding[];
+  /** How many relations the rule checks in a report, and how many of them could be checked (no blank in them). */
+  coverage(report: Report): Coverage;
+}
+
+/** How much of a report a rule could check: a relation with a blank in it is not checked (a blank is not 0). */
+export interface Coverage {
+  relations: number;
+  checkable: number;
+}
+
+/** The coverage of some relations, each given by the values it involves. */
+export function coverageOf(relations: ReadonlyArray<ReadonlyArray<number | null>>): Coverage {
+  return { relations: relations.length, checkable: relations.filter((values) => values.every((value) => value !== null)).length };
 }
 
 /** A rule over one agency's reports, oldest first; findings go to the later report. */
@@ -61,3 +76,27 @@ export function applicantRows(report: Report): Array<{ path: string; label: stri
 }
 
 export const format = (value: number | null) => (value === null ? '空白' : String(value));
+
+/** A part-2 value of a record by row and column key, or null where it is blank or absent. */
+export function proactiveValue(report: Report, row: string, column: string): number | null {
+  const value = (report.proactive as Record<string, Record<string, unknown> | undefined>)[row]?.[column];
+  return typeof value === 'number' ? value : null;
+}
+
+/**
+ * The part-2 rows two consecutive reports both have, each with the columns `roles` finds in it
+ * in either report's template (rows without them are left out).
+ */
+export function pairedRows<R>(
+  previous: Report,
+  current: Report,
+  roles: (row: ProactiveRow) => R | null,
+): Array<{ row: ProactiveRow; then: R; now: R }> {
+  if (current.year !== previous.year + 1) return [];
+  const before = new Map(proactiveRowsFor(previous.template).map((row) => [row.key, roles(row)]));
+  return proactiveRowsFor(current.template).flatMap((row) => {
+    const now = roles(row);
+    const then = before.get(row.key);
+    return now && then ? [{ row, then, now }] : [];
+  });
+}

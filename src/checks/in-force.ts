@@ -4,9 +4,7 @@
  * 本年制发件数 and 本年废止件数 of 规章 and 行政规范性文件).
  */
 import type { ProactiveRow } from '../report-format/describe.ts';
-import { proactiveRowsFor } from '../report-format/proactive.ts';
-import type { Report } from '../schema/report.ts';
-import { finding, type SeriesRule } from './check.ts';
+import { finding, pairedRows, proactiveValue as valueAt, type SeriesRule } from './check.ts';
 
 type Role = 'stock' | 'issued' | 'repealed';
 
@@ -17,20 +15,10 @@ function roles(row: ProactiveRow): Record<Role, string> | null {
   return stock && issued && repealed ? { stock, issued, repealed } : null;
 }
 
-const valueAt = (report: Report, row: string, column: string): number | null => {
-  const value = (report.proactive as Record<string, Record<string, unknown> | undefined>)[row]?.[column];
-  return typeof value === 'number' ? value : null;
-};
-
 export const inForce: SeriesRule = {
   id: 'in-force',
   check(previous, current) {
-    if (current.year !== previous.year + 1) return [];
-    const before = new Map(proactiveRowsFor(previous.template).map((row) => [row.key, roles(row)]));
-    return proactiveRowsFor(current.template).flatMap((row) => {
-      const now = roles(row);
-      const then = before.get(row.key);
-      if (!now || !then) return [];
+    return pairedRows(previous, current, roles).flatMap(({ row, then, now }) => {
       const last = valueAt(previous, row.key, then.stock);
       const issued = valueAt(current, row.key, now.issued);
       const repealed = valueAt(current, row.key, now.repealed);

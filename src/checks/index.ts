@@ -5,7 +5,7 @@
 import type { Finding, Report } from '../schema/report.ts';
 import { applicationsBalance } from './applications-balance.ts';
 import { carriedOver } from './carried-over.ts';
-import type { ReportRule, SeriesRule } from './check.ts';
+import type { Coverage, ReportRule, SeriesRule } from './check.ts';
 import { inForce } from './in-force.ts';
 import { itemsCarried } from './items-carried.ts';
 import { proseTables } from './prose-tables.ts';
@@ -18,6 +18,12 @@ export const SERIES_RULES: readonly SeriesRule[] = [carriedOver, inForce, itemsC
 
 export function checkReport(report: Report): Finding[] {
   return REPORT_RULES.flatMap((rule) => rule.check(report));
+}
+
+/** How many of the tables' arithmetic relations the report's numbers let be checked. */
+export function checkCoverage(report: Report): Coverage {
+  const each = REPORT_RULES.map((rule) => rule.coverage(report));
+  return { relations: each.reduce((n, c) => n + c.relations, 0), checkable: each.reduce((n, c) => n + c.checkable, 0) };
 }
 
 /** Adds the findings of the rules across years to the later report of each consecutive pair. */

@@ -4,9 +4,7 @@
  * 上一年项目数量 + 本年增/减, for every part-2 row that has both in both reports.
  */
 import type { ProactiveRow } from '../report-format/describe.ts';
-import { proactiveRowsFor } from '../report-format/proactive.ts';
-import type { Report } from '../schema/report.ts';
-import { finding, type SeriesRule } from './check.ts';
+import { finding, pairedRows, proactiveValue as valueAt, type SeriesRule } from './check.ts';
 
 function roles(row: ProactiveRow): { lastYear: string; change: string } | null {
   const lastYear = row.columns.find((column) => column.role === 'lastYear')?.key;
@@ -14,20 +12,10 @@ function roles(row: ProactiveRow): { lastYear: string; change: string } | null {
   return lastYear && change ? { lastYear, change } : null;
 }
 
-const valueAt = (report: Report, row: string, column: string): number | null => {
-  const value = (report.proactive as Record<string, Record<string, unknown> | undefined>)[row]?.[column];
-  return typeof value === 'number' ? value : null;
-};
-
 export const itemsCarried: SeriesRule = {
   id: 'items-carried',
   check(previous, current) {
-    if (current.year !== previous.year + 1) return [];
-    const before = new Map(proactiveRowsFor(previous.template).map((row) => [row.key, roles(row)]));
-    return proactiveRowsFor(current.template).flatMap((row) => {
-      const now = roles(row);
-      const then = before.get(row.key);
-      if (!now || !then) return [];
+    return pairedRows(previous, current, roles).flatMap(({ row, then, now }) => {
       const last = valueAt(previous, row.key, then.lastYear);
       const change = valueAt(previous, row.key, then.change);
       const stated = valueAt(current, row.key, now.lastYear);

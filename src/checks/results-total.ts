@@ -1,12 +1,17 @@
 /** （七）总计 equals the sum of every result row （一）…（六）, column by column. */
-import { applicantRows, COLUMNS, filledExceed, finding, sum, type ReportRule } from './check.ts';
+import type { Report } from '../schema/report.ts';
+import { applicantRows, COLUMNS, coverageOf, filledExceed, finding, sum, type ReportRule } from './check.ts';
+
+/** The result rows （一）…（六）, each with its path. */
+const resultRows = (report: Report) =>
+  applicantRows(report).filter(({ path }) => path.startsWith('applications.results.') && path !== 'applications.results.total');
 
 export const resultsTotal: ReportRule = {
   id: 'results-total',
+  coverage: (report) =>
+    coverageOf(COLUMNS.map((column) => [...resultRows(report).map(({ row }) => row[column.key]), report.applications.results.total[column.key]])),
   check(report) {
-    const results = applicantRows(report).filter(
-      ({ path }) => path.startsWith('applications.results.') && path !== 'applications.results.total',
-    );
+    const results = resultRows(report);
     const total = report.applications.results.total;
     return COLUMNS.flatMap((column) => {
       const values = results.map(({ row }) => row[column.key]);

@@ -1,9 +1,10 @@
 /** In part 4, each group's 总计 equals 结果维持 + 结果纠正 + 其他结果 + 尚未审结. */
 import { REVIEW_GROUPS } from '../report-format/review-litigation.ts';
-import { filledExceed, finding, sum, type ReportRule } from './check.ts';
+import { coverageOf, filledExceed, finding, sum, type ReportRule } from './check.ts';
 
 export const reviewTotal: ReportRule = {
   id: 'review-total',
+  coverage: (report) => coverageOf(REVIEW_GROUPS.map((group) => Object.values(report.reviewLitigation[group.key]))),
   check(report) {
     return REVIEW_GROUPS.flatMap((group) => {
       const outcomes = report.reviewLitigation[group.key];

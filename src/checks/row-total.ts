@@ -1,11 +1,12 @@
 /** In every row of the applications matrix, the six applicant columns add up to 总计. */
 import { APPLICATION_ROWS } from '../report-format/applications.ts';
-import { applicantRows, COLUMNS, filledExceed, finding, sum, type ReportRule } from './check.ts';
+import { applicantRows, COLUMNS, coverageOf, filledExceed, finding, sum, type ReportRule } from './check.ts';
 
 const PARTS = COLUMNS.filter((column) => column.key !== 'total');
 
 export const rowTotal: ReportRule = {
   id: 'row-total',
+  coverage: (report) => coverageOf(applicantRows(report).map(({ row }) => [...PARTS.map((column) => row[column.key]), row.total])),
   check(report) {
     return applicantRows(report).flatMap(({ path, row }) => {
       const values = PARTS.map((column) => row[column.key]);

@@ -90,6 +90,8 @@ export const MEANINGS: Readonly<Record<string, string>> = {
   'fees.amountCollectedYuan': '第六部分所载：实际收取的信息处理费（元）',
   'fees.statement': '第六部分中读出上述数字的原句；没有则为 null',
   'fees.line': '该句在原文件中的行号',
+  'checks.relations': '表格应满足的勾稽关系数：每行合计、办理结果总计与各栏的申请数量平衡、复议诉讼各组总计',
+  'checks.checkable': '其中数字齐全、可以核对的项数；其余涉及空白格（空白不当作 0），无法核对',
   findings: '读取报告时发现的问题',
   'findings[].rule': '规则编号，例如 missing-rows；检查该规则的代码模块同名',
   'findings[].severity': '严重程度：error 为数字缺失或有误，warning 为已读取但需核对，info 为提示',

@@ -11,8 +11,12 @@ import { TABLE_LABELS } from '../report-format/tables.ts';
 import type { APPLICANTS } from '../report-format/templates/common.ts';
 import { TEMPLATES } from '../report-format/templates/index.ts';
 
-/** Semantic: 1.1.0 added 'pdf', 'doc', 'wps' and 'rtf' to source.format (a record of 1.0.0 is valid under 1.1.0). */
-export const SCHEMA_VERSION = '1.2.0';
+/**
+ * Semantic: 1.1.0 added 'pdf', 'doc', 'wps' and 'rtf' to source.format (a record of 1.0.0 is valid
+ * under 1.1.0); 1.2.0 each value's table, row and column; 1.3.0 `checks`, how much of the tables'
+ * arithmetic could be checked.
+ */
+export const SCHEMA_VERSION = '1.3.0';
 
 /**
  * Each key's metadata, carried into the JSON Schema: `title` is its Chinese label as the official
@@ -332,6 +336,18 @@ const base = {
 const baseAfterTables = {
   fees: Fees,
   findings: z.array(Finding).meta({ description: 'Problems found while reading the report' }),
+  checks: z
+    .strictObject({
+      relations: z.number().int().min(0).meta({
+        title: '勾稽关系数',
+        description: 'How many arithmetic relations the tables must satisfy: each row’s total, the results total and the balance per applicant column, each review group’s total',
+      }),
+      checkable: z.number().int().min(0).meta({
+        title: '可核对的勾稽关系数',
+        description: 'How many of them could be checked: the others involve a blank cell, which is never taken as 0',
+      }),
+    })
+    .meta({ id: 'Checks', title: '勾稽关系核对情况', description: 'how much of the tables’ arithmetic the report’s numbers let be checked' }),
   source: SourceInfo,
 };
 

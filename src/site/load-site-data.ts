@@ -231,6 +231,7 @@ const DICTIONARY_GROUPS: Readonly<Record<string, string>> = {
   reviewLitigation: `${TABLE_LABELS.reviewLitigation}（第四部分）`,
   fees: '信息处理费（第六部分）',
   findings: '发现的问题',
+  checks: '勾稽关系核对情况',
   source: '来源',
 };
 
