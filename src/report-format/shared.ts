@@ -4,13 +4,14 @@
  * would stop the program at once, naming what differs, rather than be read with the wrong columns.
  */
 import { isDeepStrictEqual } from 'node:util';
-import type { TemplateDescription } from './describe.ts';
 import { TEMPLATES } from './templates/index.ts';
 
-export function sharedByAll<T>(what: string, select: (template: (typeof TEMPLATES)[number]) => T): T {
+type Described = (typeof TEMPLATES)[number];
+
+export function sharedByAll<T>(what: string, select: (template: Described) => T): T {
   const first = select(TEMPLATES[0]);
-  for (const template of TEMPLATES as readonly TemplateDescription[]) {
-    if (!isDeepStrictEqual(select(template as (typeof TEMPLATES)[number]), first)) {
+  for (const template of TEMPLATES) {
+    if (!isDeepStrictEqual(select(template), first)) {
       throw new Error(`The ${template.id} template describes ${what} differently from the others: the code reading them assumes one set`);
     }
   }
