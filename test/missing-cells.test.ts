@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseReportBytes } from '../src/parse-report.ts';
-import { nodeAt } from '../src/publish/table-values.ts';
+import { nodeAt } from '../src/schema/record-paths.ts';
 import type { Report } from '../src/schema/report.ts';
 
 const PAGES = ['reports/2024-平潭综合实验区行政审批局.html', 'reports/2021-平潭综合实验区金井片区管理局.html'];

@@ -36,26 +36,27 @@ describe('one build at a time', () => {
   });
 });
 
+/** A published site of the last build and a finished next one in its build folder. */
+function lastAndNext(): { out: string; work: string } {
+  const out = temporaryFolder('gongkai-swap-');
+  const work = join(out, '.build', 'run-1');
+  for (const name of ['data', '_site']) {
+    site(join(out, name), 'old');
+    site(join(work, name), 'new');
+  }
+  return { out, work };
+}
+
 describe('the swap', () => {
   it('puts data/ and _site/ in place, the old ones into the build folder', async () => {
-    const out = temporaryFolder('gongkai-swap-');
-    site(join(out, 'data'), 'old');
-    site(join(out, '_site'), 'old');
-    const work = join(out, '.build', 'run-1');
-    site(join(work, 'data'), 'new');
-    site(join(work, '_site'), 'new');
+    const { out, work } = lastAndNext();
     await swapIn(work, out);
     expect([from(join(out, 'data')), from(join(out, '_site'))]).toEqual(['new', 'new']);
     expect([from(join(work, 'data.old')), from(join(work, '_site.old'))]).toEqual(['old', 'old']);
   });
 
   it('undoes what it did when a rename fails, so that both folders stay the last build’s', async () => {
-    const out = temporaryFolder('gongkai-swap-');
-    site(join(out, 'data'), 'old');
-    site(join(out, '_site'), 'old');
-    const work = join(out, '.build', 'run-1');
-    site(join(work, 'data'), 'new');
-    site(join(work, '_site'), 'new');
+    const { out, work } = lastAndNext();
     // _site cannot be moved aside: a folder of that name is in the way, and not empty.
     site(join(work, '_site.old'), 'in the way');
     await expect(swapIn(work, out)).rejects.toThrow();

@@ -2,7 +2,7 @@
  * The template's own rule, for every applicant column: 第一项 + 第二项 = 第三项（七）总计 + 第四项
  * (new + carried over = handled + carried forward).
  */
-import { COLUMNS, coverageOf, filledExceed, finding, type ReportRule } from './check.ts';
+import { COLUMNS, coverageOf, filledExceed, finding, sum, type ReportRule } from './check.ts';
 
 export const applicationsBalance: ReportRule = {
   id: 'applications-balance',
@@ -17,14 +17,14 @@ export const applicationsBalance: ReportRule = {
       const [received, carried, handled, forward] = values;
       const paths = ['newReceived', 'carriedOver', 'results.total', 'carriedForward'].map((row) => `applications.${row}.${column.key}`);
       // With blanks on one side, the other side's filled cells may already exceed it.
-      const [inFlow, outFlow] = [[received!, carried!], [handled!, forward!]];
+      const inFlow = [a.newReceived, a.carriedOver].map((row) => row[column.key]);
+      const outFlow = [a.results.total, a.carriedForward].map((row) => row[column.key]);
       for (const [known, partial, words] of [
         [inFlow, outFlow, '办理结果总计与结转下年度已填的'],
         [outFlow, inFlow, '本年新收与上年结转已填的'],
       ] as const) {
-        if (known.some((value) => value === null)) continue;
-        const total = known[0]! + known[1]!;
-        const over = filledExceed(partial, total);
+        const total = sum(known);
+        const over = total === null ? null : filledExceed(partial, total);
         if (over !== null) {
           return [finding(report, 'applications-balance', `${column.label}一栏${words}数之和 ${over} 已超过另一边之和 ${total}（其余为空白格，无论是多少都不能使两边相等）`, paths)];
         }

@@ -5,6 +5,7 @@
  */
 import type { ProactiveRow } from '../report-format/describe.ts';
 import { proactiveRowsFor } from '../report-format/proactive.ts';
+import { numberAt } from '../schema/record-paths.ts';
 import type { ApplicantCounts, Finding, Report } from '../schema/report.ts';
 import { APPLICANT_COLUMNS } from '../report-format/applications.ts';
 
@@ -52,6 +53,9 @@ export { sumOrNull as sum } from '../report-format/numbers.ts';
  * are never negative, so the blank cells cannot make up the difference (a rule that only checks
  * complete rows would say nothing of such a row). null when nothing can be said.
  */
+/** What a filled-exceeds finding adds: no blank can make up the difference. */
+export const BLANKS_CANNOT_MEND = '（其余为空白格，无论是多少都不能使两者相符）';
+
 export function filledExceed(parts: ReadonlyArray<number | null>, total: number | null): number | null {
   if (total === null || !parts.some((part) => part === null)) return null;
   const filled = parts.reduce<number>((sum, part) => sum + (part ?? 0), 0);
@@ -78,10 +82,7 @@ export function applicantRows(report: Report): Array<{ path: string; label: stri
 export const format = (value: number | null) => (value === null ? '空白' : String(value));
 
 /** A part-2 value of a record by row and column key, or null where it is blank or absent. */
-export function proactiveValue(report: Report, row: string, column: string): number | null {
-  const value = (report.proactive as Record<string, Record<string, unknown> | undefined>)[row]?.[column];
-  return typeof value === 'number' ? value : null;
-}
+export const proactiveValue = (report: Report, row: string, column: string): number | null => numberAt(report, `proactive.${row}.${column}`);
 
 /**
  * The part-2 rows two consecutive reports both have, each with the columns `roles` finds in it

@@ -1,6 +1,6 @@
 /** （七）总计 equals the sum of every result row （一）…（六）, column by column. */
 import type { Report } from '../schema/report.ts';
-import { applicantRows, COLUMNS, coverageOf, filledExceed, finding, sum, type ReportRule } from './check.ts';
+import { applicantRows, BLANKS_CANNOT_MEND, COLUMNS, coverageOf, filledExceed, finding, sum, type ReportRule } from './check.ts';
 
 /** The result rows （一）…（六）, each with its path. */
 const resultRows = (report: Report) =>
@@ -23,7 +23,7 @@ export const resultsTotal: ReportRule = {
           finding(
             report,
             'results-total',
-            `${column.label}一栏已填的（一）至（六）各项之和 ${over} 已超过报告所列（七）总计 ${printed}（其余为空白格，无论是多少都不能使两者相符）`,
+            `${column.label}一栏已填的（一）至（六）各项之和 ${over} 已超过报告所列（七）总计 ${printed}${BLANKS_CANNOT_MEND}`,
             [`applications.results.total.${column.key}`, ...results.map(({ path }) => `${path}.${column.key}`)],
           ),
         ];

@@ -1,6 +1,6 @@
 /** In part 4, each group's 总计 equals 结果维持 + 结果纠正 + 其他结果 + 尚未审结. */
 import { REVIEW_GROUPS } from '../report-format/review-litigation.ts';
-import { coverageOf, filledExceed, finding, sum, type ReportRule } from './check.ts';
+import { BLANKS_CANNOT_MEND, coverageOf, filledExceed, finding, sum, type ReportRule } from './check.ts';
 
 export const reviewTotal: ReportRule = {
   id: 'review-total',
@@ -17,7 +17,7 @@ export const reviewTotal: ReportRule = {
           finding(
             report,
             'review-total',
-            `${group.label}已填的结果维持、结果纠正、其他结果、尚未审结之和 ${over} 已超过报告所列总计 ${outcomes.total}（其余为空白格，无论是多少都不能使两者相符）`,
+            `${group.label}已填的结果维持、结果纠正、其他结果、尚未审结之和 ${over} 已超过报告所列总计 ${outcomes.total}${BLANKS_CANNOT_MEND}`,
             [`${base}.total`, `${base}.upheld`, `${base}.corrected`, `${base}.other`, `${base}.pending`],
           ),
         ];

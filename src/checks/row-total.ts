@@ -1,6 +1,6 @@
 /** In every row of the applications matrix, the six applicant columns add up to 总计. */
 import { APPLICATION_ROWS } from '../report-format/applications.ts';
-import { applicantRows, COLUMNS, coverageOf, filledExceed, finding, sum, type ReportRule } from './check.ts';
+import { applicantRows, BLANKS_CANNOT_MEND, COLUMNS, coverageOf, filledExceed, finding, sum, type ReportRule } from './check.ts';
 
 const PARTS = COLUMNS.filter((column) => column.key !== 'total');
 
@@ -18,7 +18,7 @@ export const rowTotal: ReportRule = {
           finding(
             report,
             'row-total',
-            `“${label}”一行已填的申请人各栏之和 ${over} 已超过报告所列总计 ${row.total}（其余为空白格，无论是多少都不能使两者相符）`,
+            `“${label}”一行已填的申请人各栏之和 ${over} 已超过报告所列总计 ${row.total}${BLANKS_CANNOT_MEND}`,
             [...PARTS.map((column) => `${path}.${column.key}`), `${path}.total`],
           ),
         ];

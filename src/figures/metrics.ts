@@ -5,6 +5,7 @@
  */
 import type { ApplicantCounts, Report } from '../schema/report.ts';
 import { templateDescription } from '../report-format/templates/index.ts';
+import { numberAt } from '../schema/record-paths.ts';
 import { sumOrNull as sum } from '../report-format/numbers.ts';
 
 export interface Metric {
@@ -57,13 +58,7 @@ const totals = (rows: Record<string, ApplicantCounts>) => sum(Object.values(rows
 /** Part 2's figures compared across templates: where each is, the template's description says. */
 function proactiveFigures(report: Report): Metrics {
   const { figures } = templateDescription(report.template).proactive;
-  const proactive = report.proactive as Record<string, Record<string, number | string | null>>;
-  return Object.fromEntries(
-    Object.entries(figures).map(([key, [row, column]]) => {
-      const value = proactive[row]?.[column];
-      return [key, typeof value === 'number' ? value : null];
-    }),
-  );
+  return Object.fromEntries(Object.entries(figures).map(([key, [row, column]]) => [key, numberAt(report, `proactive.${row}.${column}`)]));
 }
 
 export function reportMetrics(report: Report): Metrics {

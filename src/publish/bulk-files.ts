@@ -7,6 +7,7 @@ import { TABLE_LABELS } from '../report-format/tables.ts';
 import { BOM, csvRecord, type CsvField } from './csv.ts';
 import type { Report } from '../schema/report.ts';
 import { APPLICANT_COLUMNS, APPLICATION_ROWS } from '../report-format/applications.ts';
+import { CELL_UNITS, isWholeNumber } from '../report-format/numbers.ts';
 import { proactiveRowsFor } from '../report-format/proactive.ts';
 import { NEWEST_FIRST, TEMPLATES, TEMPLATE_IDS } from '../report-format/templates/index.ts';
 import { REVIEW_GROUPS, REVIEW_OUTCOMES } from '../report-format/review-litigation.ts';
@@ -47,10 +48,6 @@ export const ID_FIELDS: Field[] = [
   },
 ];
 
-function unitOf(kind: string): string {
-  return kind === 'tenThousandYuan' ? '万元' : kind === 'yuan' ? '元' : '件';
-}
-
 /** The wide tables: one row per report, one column per value of the table. */
 export function wideTables(): WideTable[] {
   const proactive = (template: Report['template']): WideTable => ({
@@ -62,8 +59,8 @@ export function wideTables(): WideTable[] {
       row.columns.map((column) => ({
         path: `${row.key}.${column.key}`,
         title: `第二十条第（${row.item}）项·${row.label}·${column.label}`,
-        type: column.kind === 'count' || column.kind === 'signedCount' ? ('integer' as const) : ('number' as const),
-        unit: unitOf(column.kind),
+        type: isWholeNumber(column.kind) ? ('integer' as const) : ('number' as const),
+        unit: CELL_UNITS[column.kind],
       })),
     ),
   });

@@ -30,13 +30,6 @@ export interface TableValue {
   sourceText: string | null;
 }
 
-/** Whatever is at a dotted JSON path of a record (undefined where the path leads nowhere). */
-export function nodeAt(report: Report, path: string): unknown {
-  let node: unknown = report;
-  for (const key of path.split('.')) node = (node as Record<string, unknown> | null | undefined)?.[key];
-  return node;
-}
-
 /** A value's place in the tables: all of a TableValue but what the report holds there. */
 type Slot = Omit<TableValue, 'value' | `source${string}`> & { keys: string[] };
 

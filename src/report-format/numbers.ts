@@ -7,6 +7,15 @@
 export type AmountUnit = 'yuan' | 'tenThousandYuan';
 export type CellKind = 'count' | 'signedCount' | AmountUnit;
 
+/** The unit a value of each kind is published in, and whether it is a whole number. */
+export const CELL_UNITS: Readonly<Record<CellKind, '件' | '元' | '万元'>> = {
+  count: '件',
+  signedCount: '件',
+  yuan: '元',
+  tenThousandYuan: '万元',
+};
+export const isWholeNumber = (kind: CellKind): boolean => kind === 'count' || kind === 'signedCount';
+
 export type ParsedCell =
   | { kind: 'blank' }
   | { kind: 'number'; value: number; unitStated: string | null }

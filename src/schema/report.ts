@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { CountColumn, MatrixNode, ProactiveRow, TemplateDescription } from '../report-format/describe.ts';
-import type { CellKind } from '../report-format/numbers.ts';
+import { CELL_UNITS, isWholeNumber, type CellKind } from '../report-format/numbers.ts';
 import { TABLE_LABELS } from '../report-format/tables.ts';
 import type { APPLICANTS } from '../report-format/templates/common.ts';
 import { TEMPLATES } from '../report-format/templates/index.ts';
@@ -24,31 +24,16 @@ export const SCHEMA_VERSION = '1.3.0';
  * annotation JSON Schema lets through). The data dictionary reads them as they are.
  */
 
-/** A number cell of a source table, in `unit`: `null` where the cell is blank or unreadable, never 0. */
-const cell = (title: string, description: string, unit: '元' | '万元') =>
-  z.number().nullable().meta({ title, description, 'x-unit': unit });
-
-/** A count cell (件/项): a whole number, `null` when blank. */
-const count = (title: string, description: string) =>
-  z.number().int().nullable().meta({ title, description, 'x-unit': '件' });
-
 // ---------------------------------------------------------------------------------------------
 // The three tables, made from the template descriptions (src/report-format/templates/)
 
 type Nullable = z.ZodNullable<z.ZodNumber>;
 type Flat<T> = { [K in keyof T]: T[K] };
 
-const UNITS: Readonly<Record<CellKind, '件' | '元' | '万元'>> = {
-  count: '件',
-  signedCount: '件',
-  yuan: '元',
-  tenThousandYuan: '万元',
-};
-
-/** One value of a table: a count is a whole number; both are `null` when blank, never 0. */
+/** One value of a table, in its kind's unit: a count is a whole number; `null` when blank or unreadable, never 0. */
 function valueSchema(kind: CellKind, title: string, description: string): Nullable {
-  const number = kind === 'count' || kind === 'signedCount' ? z.number().int() : z.number();
-  return number.nullable().meta({ title, description, 'x-unit': UNITS[kind] });
+  const number = isWholeNumber(kind) ? z.number().int() : z.number();
+  return number.nullable().meta({ title, description, 'x-unit': CELL_UNITS[kind] });
 }
 
 type CountsShape<C extends readonly CountColumn[]> = { [K in C[number]['key']]: Nullable };
@@ -191,9 +176,9 @@ export type Section = z.infer<typeof Section>;
 
 export const Fees = z
   .strictObject({
-    noticesSent: count('发出收费通知的件数', 'fee notices sent'),
-    amountNotifiedYuan: cell('收费通知的总金额（元）', 'total amount notified, in yuan', '元'),
-    amountCollectedYuan: cell('实际收取的总金额（元）', 'total amount collected, in yuan', '元'),
+    noticesSent: valueSchema('count', '发出收费通知的件数', 'fee notices sent'),
+    amountNotifiedYuan: valueSchema('yuan', '收费通知的总金额（元）', 'total amount notified, in yuan'),
+    amountCollectedYuan: valueSchema('yuan', '实际收取的总金额（元）', 'total amount collected, in yuan'),
     statement: z
       .string()
       .nullable()

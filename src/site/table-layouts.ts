@@ -10,7 +10,7 @@ import { proactiveRowsFor } from '../report-format/proactive.ts';
 import { TABLE_LABELS } from '../report-format/tables.ts';
 import { templateDescription } from '../report-format/templates/index.ts';
 import { REVIEW_GROUPS, REVIEW_OUTCOMES } from '../report-format/review-litigation.ts';
-import { nodeAt } from '../publish/table-values.ts';
+import { nodeAt } from '../schema/record-paths.ts';
 import { formatNumber } from './filters.ts';
 import { byLine, cellPlace, rowPlace } from './provenance.ts';
 import { cellId, readerFindings } from './reader-findings.ts';
