@@ -25,7 +25,9 @@ import { Findings } from './diagnostics/findings.ts';
 import { ReportError } from './diagnostics/report-error.ts';
 import { PARTS } from './report-format/parts.ts';
 import { checkCoverage, checkReport } from './checks/index.ts';
-import { Report, SCHEMA_VERSION } from './schema/report.ts';
+import { Report, SCHEMA_VERSION, type CellTree } from './schema/report.ts';
+import { packCells } from './schema/cell-places.ts';
+import { nodeAt } from './schema/record-paths.ts';
 
 export async function parseReportFile(path: string): Promise<Report> {
   return parseReportSource(await readReport(path));
@@ -134,9 +136,10 @@ export function reportFromTree(frontEnd: FrontEndResult, source: SourceFile, dec
       bytes: source.bytes.length,
       lines,
       metadata: sourceMetadata,
-      cells,
+      cells: {} as CellTree,
     },
   };
+  record.source.cells = packCells(cells, (path) => nodeAt(record as unknown as Report, path));
   record.findings.push(...checkReport(record as unknown as Report));
   record.checks = checkCoverage(record as unknown as Report);
   const validated = Report.safeParse(record);

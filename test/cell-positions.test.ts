@@ -14,6 +14,7 @@ import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../src/schema/report.ts';
 import { expectedRecord, expectsRecord, fixtureCases } from './fixture-cases.ts';
+import { cellSources } from '../src/schema/cell-places.ts';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -77,7 +78,8 @@ describe('where each value is in the original’s tables', () => {
     // 第（一）、（五）、（六）、（八）、（九）项), the applications matrix, then review and litigation.
     // In the matrix, row 4 is 一、本年新收 (its label spans columns 1–3; 自然人 is column 4, 总计 column 10);
     // row 6 is （一）予以公开 (三、本年度办理结果 spans column 1 downwards, the label columns 2–3).
-    const { cells } = pages.find((fixture) => fixture.name === 'html-2019-template-signed-changes')!.record.source;
+    const record = pages.find((fixture) => fixture.name === 'html-2019-template-signed-changes')!.record;
+    const cells = Object.fromEntries(cellSources(record));
     const at = (path: string) => [cells[path]!.table, cells[path]!.row, cells[path]!.tableColumn, cells[path]!.text];
     expect(at('applications.newReceived.naturalPerson')).toEqual([6, 4, 4, '3']);
     expect(at('applications.newReceived.total')).toEqual([6, 4, 10, '4']);
@@ -98,7 +100,7 @@ describe('where each value is in the original’s tables', () => {
       }
       const tableOf = new Map<number, Element>();
       const grids = new Map<Element, ReturnType<typeof gridOf>>();
-      const sources = Object.entries(fixture.record.source.cells);
+      const sources = cellSources(fixture.record);
       expect(sources.length).toBeGreaterThan(0);
       for (const [path, source] of sources) {
         const cell = cells.get(`${source.line}:${source.column}`);
@@ -126,7 +128,7 @@ describe('where each value is in the original’s tables', () => {
 
   for (const fixture of texts) {
     it(`${fixture.name}: tables and rows in the order of the lines`, () => {
-      const sources = Object.values(fixture.record.source.cells);
+      const sources = cellSources(fixture.record).map(([, source]) => source);
       expect(sources.length).toBeGreaterThan(0);
       const byTable = new Map<number, typeof sources>();
       for (const source of sources) byTable.set(source.table, [...(byTable.get(source.table) ?? []), source]);

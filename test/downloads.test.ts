@@ -73,7 +73,7 @@ describe('records against the published JSON Schema (ajv)', () => {
     expect(all).toHaveLength(reports.length * 3);
     for (const record of all) {
       expect(validate(record), `${record.id}: ${ajv.errorsText(validate.errors)}`).toBe(true);
-      expect(record.schemaVersion).toBe('1.3.0');
+      expect(record.schemaVersion).toBe('2.0.0');
     }
   });
 

@@ -78,8 +78,17 @@ export function expectation(path: string, actual: unknown): unknown {
   if (UPDATE || !existsSync(path)) {
     if (!UPDATE) throw new Error(`${path} is missing: run UPDATE=1 npm test, then read the diff`);
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, `${JSON.stringify(actual, null, 2)}\n`);
+    writeFileSync(path, `${path.endsWith('cells.json') ? placesJson(actual) : JSON.stringify(actual, null, 2)}\n`);
     return actual;
   }
   return JSON.parse(readFileSync(path, 'utf8'));
+}
+
+/** JSON with each value's place (an array of numbers and a text) on one line, as a person reads cells.json. */
+export function placesJson(value: unknown, indent = ''): string {
+  if (Array.isArray(value)) return `[${value.map((item) => JSON.stringify(item)).join(', ')}]`;
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  const inner = `${indent}  `;
+  const entries = Object.entries(value).map(([key, node]) => `${inner}${JSON.stringify(key)}: ${placesJson(node, inner)}`);
+  return entries.length === 0 ? '{}' : `{\n${entries.join(',\n')}\n${indent}}`;
 }

@@ -18,6 +18,7 @@ import { visit } from 'unist-util-visit';
 import { unified } from 'unified';
 import type { Element, Root } from 'hast';
 import { fixtureCases } from './fixture-cases.ts';
+import { cellSources } from '../src/schema/cell-places.ts';
 
 // Refused files (expected-error.json) have no record to compare.
 const cases = fixtureCases().filter((c) => !existsSync(join(c.dir, 'expected-error.json')));
@@ -75,7 +76,7 @@ describe.each(cases.filter((c) => c.input.endsWith('.html')))('$name', ({ input 
 
   it('accounts for every number in every table cell', async () => {
     const report = await parseReportFile(relative(process.cwd(), input));
-    const recorded = new Set(Object.values(report.source.cells).map((cell) => `${cell.line}:${cell.column}`));
+    const recorded = new Set(cellSources(report).map(([, cell]) => `${cell.line}:${cell.column}`));
     const unrecorded = selectAll('td, th', body).filter((cell) => {
       const text = toText(cell).trim();
       const { line, column } = cell.position!.start;
@@ -99,7 +100,7 @@ describe.each(cases.filter((c) => c.input.endsWith('.html')))('$name', ({ input 
 describe.each(cases.filter((c) => c.input.endsWith('.md')))('$name', ({ input }) => {
   it('accounts for every number in every table cell', async () => {
     const report = await parseReportFile(relative(process.cwd(), input));
-    const recorded = new Set(Object.values(report.source.cells).map((cell) => `${cell.line}:${cell.column}`));
+    const recorded = new Set(cellSources(report).map(([, cell]) => `${cell.line}:${cell.column}`));
     const tree = unified().use(remarkParse).use(remarkGfm).parse(readFileSync(input, 'utf8'));
     visit(tree, 'tableCell', (cell) => {
       const text = mdastToString(cell).trim();
@@ -131,7 +132,7 @@ describe.each(cases.filter((c) => c.input.endsWith('.txt')))('$name', ({ input }
 
   it('accounts for every number in every table cell', async () => {
     const report = await parseReportFile(relative(process.cwd(), input));
-    const recorded = new Set(Object.values(report.source.cells).map((cell) => cell.line));
+    const recorded = new Set(cellSources(report).map(([, cell]) => cell.line));
     const named = new Set(report.findings.map((finding) => finding.line));
     lines.forEach((line, index) => {
       if (!line.startsWith('\t') || !/[0-9０-９]/.test(line) || !looksLikeValue(line)) return;

@@ -15,6 +15,7 @@ import { parseReportBytes } from '../src/parse-report.ts';
 import { ReportError } from '../src/diagnostics/report-error.ts';
 import type { Report } from '../src/schema/report.ts';
 import { expectedRecord, expectsRecord, FIXTURES } from './fixture-cases.ts';
+import { cellSources } from '../src/schema/cell-places.ts';
 
 const FORMS = join(import.meta.dirname, 'page-forms');
 const cases = readdirSync(FORMS).filter((name) => expectsRecord(join(FIXTURES, name))).sort();
@@ -68,7 +69,7 @@ describe('text of a report page gives the values of the page', () => {
         expect(warningRules(report)).toEqual(warningRules(page));
         // Every cell traces to a line of the text that holds its text.
         const lines = readFileSync(join(FORMS, name, form), 'utf8').split(/\r\n?|\n/);
-        for (const [path, cell] of Object.entries(report.source.cells)) {
+        for (const [path, cell] of cellSources(report)) {
           if (cell.text === '' || cell.line === null) continue;
           expect(lines[cell.line - 1], path).toContain(cell.text);
         }
@@ -224,7 +225,7 @@ describe('a report as a PDF', () => {
       expect(report.sections.map((section) => section.key)).toEqual(page.sections.map((section) => section.key));
       expect(errorRules(report)).toEqual(errorRules(page));
       // A PDF has no lines a reader can count: no value claims one.
-      expect(Object.values(report.source.cells).every((cell) => cell.line === null)).toBe(true);
+      expect(cellSources(report).every(([, cell]) => cell.line === null)).toBe(true);
     }, 60_000);
   }
 

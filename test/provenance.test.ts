@@ -3,7 +3,8 @@
  * (reader-findings.ts), on made-up places and on every finding of the fixtures.
  */
 import { describe, expect, it } from 'vitest';
-import type { CellSource, Report } from '../src/schema/report.ts';
+import type { Report } from '../src/schema/report.ts';
+import type { CellSource } from '../src/schema/cell-places.ts';
 import { cellPlace, originalAt, rowPlace } from '../src/site/provenance.ts';
 import { readerFindings, readerText } from '../src/site/reader-findings.ts';
 import { expectedRecord, expectsRecord, fixtureCases } from './fixture-cases.ts';

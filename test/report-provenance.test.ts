@@ -19,6 +19,7 @@ import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../src/schema/report.ts';
 import { sharedBuild } from './built-site/shared-build.ts';
+import { cellSourceAt, cellSources } from '../src/schema/cell-places.ts';
 
 const { site, out } = sharedBuild();
 const parser = unified().use(rehypeParse);
@@ -55,7 +56,7 @@ describe('a report page and its original', () => {
     expect(text.length).toBeGreaterThan(3);
     let checked = 0;
     for (const { record, tree } of text) {
-      const source = record.source.cells['applications.newReceived.total'];
+      const source = cellSourceAt(record, 'applications.newReceived.total');
       if (!source) continue;
       const cell = selectAll('#table-applications tbody tr', tree)[0]!;
       expect(selectAll('td', cell).at(-1)!.properties['title']).toBe(`原文第${source.line}行：“${source.text}”`);
@@ -120,7 +121,7 @@ describe('a report page and its original', () => {
         expect(words).toMatch(/^(数字缺失|需要核对|说明)：/);
         for (const link of selectAll('a', item)) expect(present).toContain(String(link.properties['href']).slice(1));
         // Each cell the finding names (up to 40 of them) is marked, with this finding's number or an earlier one's.
-        const cells = record.findings[n]!.paths.filter((path) => path.includes('.')).flatMap((path) => Object.keys(record.source.cells).filter((cell) => cell === path || cell.startsWith(`${path}.`)));
+        const cells = record.findings[n]!.paths.filter((path) => path.includes('.')).flatMap((path) => cellSources(record).map(([cell]) => cell).filter((cell) => cell === path || cell.startsWith(`${path}.`)));
         if (cells.length > 40) continue;
         for (const path of cells) {
           const cell = select(`#v-${path.replaceAll('.', '-')}`, tree);

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parseReportFile } from '../src/parse-report.ts';
 import type { ApplicantCounts, Report } from '../src/schema/report.ts';
 import { FIXTURES } from './fixture-cases.ts';
+import { cellSourceAt } from '../src/schema/cell-places.ts';
 
 async function sample(name: string): Promise<Report> {
   return parseReportFile(relative(process.cwd(), `${FIXTURES}/${name}/input.txt`));
@@ -98,7 +99,7 @@ describe('sample 001, 世纪街道 2021 (内容事务, 情况 for 情形)', () =
     expect(report.proactive).toMatchObject({ licensing: { decisions: 3 }, penalty: { decisions: 0 } });
     // The Word table's 12th row (three header rows, 一、二、（一）（二）, then 1. to 4. of （三）),
     // its 10th column (three label columns, then 自然人 … 总计): the dump's lines 179–188.
-    expect(report.source.cells['applications.results.denied.internalAffairs.total']).toEqual({
+    expect(cellSourceAt(report, 'applications.results.denied.internalAffairs.total')).toEqual({
       line: 188,
       column: 2,
       table: 2,
@@ -115,7 +116,7 @@ describe('sample 002, 自强街道 2024 (stray lines in a merged cell, 3、 head
     const report = await sample('2021-template-stray-lines-in-merged-cell');
     expect(report.year).toBe(2024);
     expect(report.applications.results.granted).toEqual(zeros);
-    expect(report.source.cells['applications.results.granted.naturalPerson']?.line).toBe(108);
+    expect(cellSourceAt(report, 'applications.results.granted.naturalPerson')?.line).toBe(108);
     for (const row of applicantRows(report)) expect(row).toEqual(zeros);
     expect(report.sections.map((s) => s.heading)).toEqual([
       '一、总体情况',

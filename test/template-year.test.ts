@@ -11,6 +11,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { cellSourceAt } from '../src/schema/cell-places.ts';
 
 vi.mock('../src/report-format/templates/list.ts', async (importOriginal) => {
   const real = await importOriginal<typeof import('../src/report-format/templates/list.ts')>();
@@ -42,8 +43,8 @@ describe('a template year added as one description file', () => {
     expect(record.proactive.licensing).toEqual({ decisions: 0 });
     expect(record.applications.results.notProcessed.otherAgency).toMatchObject({ naturalPerson: 1, total: 1, commercialEnterprise: 0 });
     expect(record.applications.results.notProcessed.confirmInfo.total).toBe(0);
-    expect(report.source.cells['proactive.confirmation.decisions']).toMatchObject({ text: '3', table: expect.any(Number) });
-    expect(report.source.cells['applications.results.notProcessed.otherAgency.total']?.text).toBe('1');
+    expect(cellSourceAt(report, 'proactive.confirmation.decisions')).toMatchObject({ text: '3', table: expect.any(Number) });
+    expect(cellSourceAt(report, 'applications.results.notProcessed.otherAgency.total')?.text).toBe('1');
     // The checks run over the new row as over the others: the totals add up, so nothing is found
     // but what the sample itself has (no rule fires on the new rows).
     const concerned = report.findings.filter((finding) => finding.paths.some((path) => /confirmation|otherAgency|results\.total|newReceived/.test(path)));

@@ -8,6 +8,7 @@ import { proactiveRowsFor } from '../report-format/proactive.ts';
 import { numberAt } from '../schema/record-paths.ts';
 import type { ApplicantCounts, Finding, Report } from '../schema/report.ts';
 import { APPLICANT_COLUMNS } from '../report-format/applications.ts';
+import { cellSourceAt } from '../schema/cell-places.ts';
 
 /** A rule over one report. */
 export interface ReportRule {
@@ -42,7 +43,7 @@ export function finding(
   severity: Finding['severity'] = 'warning',
 ): Finding {
   // The source line of the first value concerned.
-  const cell = paths.map((path) => report.source.cells[path]).find((source) => source?.line != null);
+  const cell = paths.map((path) => cellSourceAt(report, path)).find((source) => source?.line != null);
   return { rule, severity, message, paths, line: cell?.line ?? null, column: cell?.column ?? null };
 }
 

@@ -2,7 +2,7 @@
  * What the three table extractors share: reading a cell as a number (with a finding when it is
  * not one), recording where each value came from, and describing rows in messages.
  */
-import type { CellSource } from '../schema/report.ts';
+import type { CellSource } from '../schema/cell-places.ts';
 import { lineOrNull } from '../diagnostics/line-label.ts';
 import { describeInvalid, parseCell, type CellKind } from '../report-format/numbers.ts';
 import type { Findings } from '../diagnostics/findings.ts';

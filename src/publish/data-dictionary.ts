@@ -114,7 +114,7 @@ export const MEANINGS: Readonly<Record<string, string>> = {
   'source.metadata.publishedOn': '网页或文件头所载的发文日期',
   'source.metadata.indexNumber': '网页所载的索引号',
   'source.metadata.url': '报告在发布机构网站上的网址（网页的 <meta name="Url">，或编辑写在 Markdown 文件开头的 url）；只收 http 和 https 网址',
-  'source.cells': '每个表格数值的出处，以其 JSON 路径为键（如 applications.newReceived.total）：原文件中的行和列，在报告第几张表的第几行第几列（合并的单元格按它所跨的每一行、每一列计数），以及原文的写法',
+  'source.cells': '每个表格数值的出处，与数值本身同一路径（如 source.cells.applications.newReceived.total 对应 applications.newReceived.total），写作 [原文件中的行, 列, 第几张表, 表中第几行, 表中第几列]（合并的单元格按它所跨的每一行、每一列计数）；原文写法与数值不同时（如“385万元”、全角数字、空白格），第六项为原文写法',
   template: '报告所用的统计表模板：2021 为国办公开办函〔2021〕30号，2019 为 2019 年版',
   'proactive.centralizedProcurement.amountText': '采购总金额一格的原文（例如“385万元”），供核对',
 };

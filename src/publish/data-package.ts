@@ -67,7 +67,7 @@ export function readme({ reports, agencies, years, byRule }: BulkSummary, files:
     '',
     '- A blank cell is empty (CSV) or null (JSON), never 0. Nothing is recomputed: 总计 is the number the report prints.',
     '- Units are those the template’s columns name: counts in 件, 本年收费金额 in 万元, 采购总金额 in 元 (a cell “385万元” is 3850000).',
-    '- Every value can be traced: each record’s `source.cells` gives the cell it was read from (its line in the file, its table, row and column in the report’s tables, and its text), `source.sha256` the checksum of the file, `source.metadata.url` the report’s page on the agency’s site where the page states it.',
+    '- Every value can be traced: each record’s `source.cells` gives, at the same path as the value (`source.cells.applications.newReceived.total`), the cell it was read from: `[line, column, table, row, tableColumn]` (its line and column in the file, its table, row and column in the report’s tables) and, where the printed text is not the value itself, that text, `source.sha256` the checksum of the file, `source.metadata.url` the report’s page on the agency’s site where the page states it.',
     '- `indicators.csv` gives three shares per report, each from the report’s own totals and with the two figures it divides: 公开率 (granted in full or in part, of all handled), 不予公开率 (denied, of all handled), 纠错率 (reviews and lawsuits whose result corrected the agency, of all of them). None is computed across a blank.',
     '',
     '## Where it comes from',

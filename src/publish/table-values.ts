@@ -10,6 +10,7 @@ import { proactiveRowsFor } from '../report-format/proactive.ts';
 import { REVIEW_GROUPS, REVIEW_OUTCOMES } from '../report-format/review-litigation.ts';
 
 import type { TableKey } from '../report-format/tables.ts';
+import { cellSourceAt } from '../schema/cell-places.ts';
 
 export { TABLE_LABELS, type TableKey } from '../report-format/tables.ts';
 
@@ -68,7 +69,7 @@ export function tableValues(report: Report): TableValue[] {
   return slotsOf(report.template).map(({ table, rowKey, rowLabel, columnKey, columnLabel, path, keys }) => {
     let node: unknown = report;
     for (const key of keys) node = (node as Record<string, unknown> | null | undefined)?.[key];
-    const source = report.source.cells[path];
+    const source = cellSourceAt(report, path);
     return {
       table,
       rowKey,

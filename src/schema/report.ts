@@ -14,9 +14,10 @@ import { TEMPLATES } from '../report-format/templates/index.ts';
 /**
  * Semantic: 1.1.0 added 'pdf', 'doc', 'wps' and 'rtf' to source.format (a record of 1.0.0 is valid
  * under 1.1.0); 1.2.0 each value's table, row and column; 1.3.0 `checks`, how much of the tables'
- * arithmetic could be checked.
+ * arithmetic could be checked; 2.0.0 `source.cells` in the shape of the tables, each value's place
+ * a compact array (src/schema/cell-places.ts) instead of an object keyed by its dotted path.
  */
-export const SCHEMA_VERSION = '1.3.0';
+export const SCHEMA_VERSION = '2.0.0';
 
 /**
  * Each key's metadata, carried into the JSON Schema: `title` is its Chinese label as the official
@@ -208,17 +209,38 @@ export const Finding = z
   .meta({ id: 'Finding', title: '发现的问题', description: 'a problem found while reading or checking the report' });
 export type Finding = z.infer<typeof Finding>;
 
-export const CellSource = z
-  .strictObject({
-    line: z.number().int().nullable().meta({ description: 'Line of the cell in the source file (null for a Word file)' }),
-    column: z.number().int().nullable().meta({ description: 'Column of the cell in the source file (null for a Word file)' }),
-    table: z.number().int().positive().meta({ description: 'Which of the report’s tables the cell is in, counted from 1 in the order they come (a table the page only uses for layout is not counted)' }),
-    row: z.number().int().positive().meta({ description: 'The cell’s row in that table, from 1, header rows included; a merged cell counts in every row it spans' }),
-    tableColumn: z.number().int().positive().meta({ description: 'The cell’s column in that table, from 1; a merged cell counts in every column it spans' }),
-    text: z.string().meta({ description: 'The cell’s text as published (empty for a blank cell)' }),
-  })
-  .meta({ id: 'CellSource', description: 'Where one published value comes from' });
-export type CellSource = z.infer<typeof CellSource>;
+const position = z.number().int().positive();
+const placeItems = [
+  z.number().int().nullable().meta({ title: '行', description: 'Line of the cell in the source file (null where the file has no lines: Word, PDF)' }),
+  z.number().int().nullable().meta({ title: '列', description: 'Column of the cell in the source file (null where the file has no lines)' }),
+  position.meta({ title: '第几张表', description: 'Which of the report’s tables the cell is in, counted from 1 in the order they come (a table the page only uses for layout is not counted)' }),
+  position.meta({ title: '表中第几行', description: 'The cell’s row in that table, from 1, header rows included; a merged cell counts in every row it spans' }),
+  position.meta({ title: '表中第几列', description: 'The cell’s column in that table, from 1; a merged cell counts in every column it spans' }),
+] as const;
+/** Five numbers, and the printed text only where it is not the value written as a number (two tuples: a validator in strict mode refuses an optional item). */
+export const CellPlace = z
+  .union([
+    z.tuple([...placeItems]),
+    z.tuple([...placeItems, z.string().meta({ title: '原文写法', description: 'The cell’s text as printed, where it is not the value written as a number (empty for a blank cell)' })]),
+  ])
+  .meta({
+    id: 'CellPlace',
+    title: '数值出处',
+    description: 'Where one published value was read: [line, column, table, row, tableColumn], and the printed text where it is not the value itself',
+  });
+export type CellPlace = z.infer<typeof CellPlace>;
+/** The places of a record's values, in the shape of its tables (see src/schema/cell-places.ts). */
+export interface CellTree {
+  [key: string]: CellPlace | CellTree;
+}
+export const CellTree: z.ZodType<CellTree> = z
+  .record(z.string(), z.union([CellPlace, z.lazy(() => CellTree)]))
+  .meta({
+    id: 'CellTree',
+    title: '数值出处',
+    description:
+      'For every table value, at the same path as the value (source.cells.applications.newReceived.total): [line, column, table, row, tableColumn] and, where the printed text is not the value written as a number, that text',
+  });
 
 export const SourceInfo = z
   .strictObject({
@@ -251,10 +273,7 @@ export const SourceInfo = z
       })
       .nullable()
       .meta({ description: 'What the source states about the report outside its text, if anything' }),
-    cells: z.record(z.string(), CellSource).meta({
-      description:
-        'For every table value, keyed by its JSON path (e.g. applications.newReceived.total): the line, column and text it was read from',
-    }),
+    cells: CellTree,
   })
   .meta({ id: 'SourceInfo', title: '来源', description: 'the file this record was read from' });
 export type SourceInfo = z.infer<typeof SourceInfo>;

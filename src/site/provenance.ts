@@ -6,7 +6,8 @@
  * column come from the record (source.cells, counted as the reader sees the table: a merged
  * cell counts in every row and column it spans).
  */
-import type { CellSource, Report } from '../schema/report.ts';
+import type { CellSource } from '../schema/cell-places.ts';
+import type { Report } from '../schema/report.ts';
 
 /** Whether a format's values are found by line (else by table, row and column). */
 export const byLine = (format: Report['source']['format']): boolean => format === 'text' || format === 'markdown';

@@ -14,6 +14,7 @@ import { nodeAt } from '../schema/record-paths.ts';
 import { formatNumber } from './filters.ts';
 import { byLine, cellPlace, rowPlace } from './provenance.ts';
 import { cellId, readerFindings } from './reader-findings.ts';
+import { cellSourceAt } from '../schema/cell-places.ts';
 
 export interface LayoutCell {
   /** A header's words; a value cell's number as the page writes it (1,234), '' for a blank. */
@@ -78,7 +79,7 @@ function valueCells(report: Report, rowPath: string, keys: readonly string[], co
   return keys.map((key) => {
     const path = `${rowPath}.${key}`;
     const value = row?.[key];
-    const source = report.source.cells[path];
+    const source = cellSourceAt(report, path);
     const number = typeof value === 'number' ? value : null;
     const mark = context.marks.get(path);
     return {
@@ -123,7 +124,7 @@ function fill(shape: TableShape, report: Report, context: LayoutContext): TableL
     body: shape.rows.map((row) => [...row.headers, ...row.values.flatMap((run) => valueCells(report, run.path, run.keys, context))]),
     places: runs.map((run) => ({
       row: run.label,
-      where: rowPlace(run.keys.map((key) => report.source.cells[`${run.path}.${key}`]), context.lines),
+      where: rowPlace(run.keys.map((key) => cellSourceAt(report, `${run.path}.${key}`)), context.lines),
     })),
   };
 }
