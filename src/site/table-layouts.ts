@@ -27,6 +27,7 @@ export interface LayoutCell {
   value?: number | null;
   /** Where in the original (see provenance.ts): 原文第21行, 原文第2张表第6行第4列; null if not read. */
   place?: string | null;
+  /** The cell's text as printed, where it is not the number itself (３, 385万元, 5①); null where it is. */
   sourceText?: string | null;
   /** For a value a finding concerns: the finding's number on the page, and the cell's id. */
   mark?: number;
@@ -87,7 +88,7 @@ function valueCells(report: Report, rowPath: string, keys: readonly string[], co
       header: false,
       value: number,
       place: cellPlace(source, context.lines),
-      sourceText: source?.text ?? null,
+      sourceText: source === undefined || source.text === String(value) ? null : source.text,
       ...(mark === undefined ? {} : { mark, id: cellId(path) }),
     };
   });
