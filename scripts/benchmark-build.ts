@@ -100,6 +100,18 @@ function plainEleventy(pages: number): { wall: number; seconds: number } {
 }
 
 /** Every file under `folder` with its size. */
+/** What a file of the site is, for the weight by kind. */
+function kindOf(path: string): string {
+  if (path.startsWith('data/sources/')) return 'originals';
+  if (path.startsWith('data/reports/')) return 'report files (JSON, CSV, Markdown)';
+  if (path.startsWith('data/bulk/')) return 'bulk downloads';
+  if (path.startsWith('pagefind/')) return 'search index';
+  if (/^agencies\/[^/]+\/\d{4}\/index\.html$/.test(path)) return 'report pages';
+  if (/^agencies\/[^/]+\/index\.html$/.test(path)) return 'agency pages';
+  if (path.endsWith('.html')) return 'other pages';
+  return 'other files';
+}
+
 function files(folder: string): Array<{ path: string; bytes: number }> {
   const result: Array<{ path: string; bytes: number }> = [];
   const walk = (dir: string) => {
@@ -173,6 +185,13 @@ try {
   process.stdout.write(`\nsite: ${mb(all.reduce((sum, file) => sum + file.bytes, 0))} in ${all.length.toLocaleString('en')} files; ` +
     `${kb(weight / again.reports)} per report besides the originals (${mb(originals.reduce((sum, file) => sum + file.bytes, 0))} of originals)\n`);
   process.stdout.write(`largest page: ${largestPage.path} ${kb(largestPage.bytes)} (${kb(largestPageGzip)} gzip); largest file: ${largestFile.path} ${mb(largestFile.bytes)}\n`);
+  const kinds = new Map<string, number>();
+  for (const file of all) kinds.set(kindOf(file.path), (kinds.get(kindOf(file.path)) ?? 0) + file.bytes);
+  process.stdout.write(`per report, by kind: ${[...kinds].filter(([kind]) => kind !== 'originals').sort(([, a], [, b]) => b - a).map(([kind, bytes]) => `${kind} ${kb(bytes / again.reports)}`).join(', ')}\n`);
+  // The issue's targets: no page over 1 MB or 100 KB gzip (a page under 100 KB is under it gzipped), no bulk file over 100 MB.
+  const heavy = pages.filter((page) => page.bytes > 100 * 1024 && gzipSync(readFileSync(join(site, page.path))).length > 100 * 1024);
+  const bulkOver = all.filter((file) => file.path.startsWith('data/bulk/') && file.bytes > 100 * 1024 * 1024);
+  process.stdout.write(`pages over 1 MB: ${pages.filter((page) => page.bytes > 1024 * 1024).length}; over 100 KB gzip: ${heavy.length}; bulk files over 100 MB: ${bulkOver.length}\n`);
 } finally {
   if (keep) process.stdout.write(`\nkept ${root}\n`);
   else rmSync(root, { recursive: true, force: true });
