@@ -87,6 +87,33 @@ describe('rules within a report, one number changed', () => {
     expect(checkReport(report).some((f) => f.rule === 'review-total')).toBe(false);
   });
 
+  it('implied-count: a part-2 row whose counts imply a negative number (one digit mistyped)', async () => {
+    // 2021 template, 金井片区 2023: 行政规范性文件 本年制发 0, 本年废止 0, 现行有效 7.
+    const page = clone(await parse('pingtan-2023-jinjing-pianqu'));
+    if (page.template !== '2021') throw new Error('2021 template expected');
+    expect(checkReport(page).filter((f) => f.rule === 'implied-count')).toEqual([]);
+    page.proactive.normativeDocuments.issued = 9;
+    const [stock] = checkReport(page).filter((f) => f.rule === 'implied-count');
+    expect(stock?.message).toBe('行政规范性文件：现行有效件数 7 少于本年制发 9 − 本年废止 0 = 9，则上年末的现行有效件数为 -2，不可能为负数；请核对这三个数');
+    expect(stock?.paths).toEqual(['proactive.normativeDocuments.inForce', 'proactive.normativeDocuments.issued', 'proactive.normativeDocuments.repealed']);
+    expect(stock?.line).toBe(355);
+    // Repealing more than were issued is possible: older documents were in force.
+    page.proactive.normativeDocuments = { issued: 0, repealed: 3, inForce: 7 };
+    expect(checkReport(page).some((f) => f.rule === 'implied-count')).toBe(false);
+    // A blank is not 0: nothing is said.
+    page.proactive.normativeDocuments = { issued: 9, repealed: null, inForce: 7 };
+    expect(checkReport(page).some((f) => f.rule === 'implied-count')).toBe(false);
+
+    // 2019 template: 其他对外管理服务事项 上一年 5, 本年增/减 -3; a change of -8 leaves -3 items.
+    const signed = clone(await parse('html-2019-template-signed-changes'));
+    if (signed.template !== '2019') throw new Error('2019 template expected');
+    expect(checkReport(signed).filter((f) => f.rule === 'implied-count')).toEqual([]);
+    signed.proactive.otherServices.change = -8;
+    expect(checkReport(signed).filter((f) => f.rule === 'implied-count').map((f) => f.message)).toEqual([
+      '其他对外管理服务事项：上一年项目数量 5 加本年增/减 -8 为 -3，本年的项目数量不可能为负数；请核对这两个数',
+    ]);
+  });
+
   it('prose-tables: the text says no application was received', async () => {
     const report = clone(await parse('2021-template-agency-only-in-body'));
     report.applications.newReceived.total = 2;

@@ -6,6 +6,7 @@ import type { Finding, Report } from '../schema/report.ts';
 import { applicationsBalance } from './applications-balance.ts';
 import { carriedOver } from './carried-over.ts';
 import type { Coverage, ReportRule, SeriesRule } from './check.ts';
+import { impliedCount } from './implied-count.ts';
 import { inForce } from './in-force.ts';
 import { itemsCarried } from './items-carried.ts';
 import { proseTables } from './prose-tables.ts';
@@ -13,7 +14,7 @@ import { resultsTotal } from './results-total.ts';
 import { reviewTotal } from './review-total.ts';
 import { rowTotal } from './row-total.ts';
 
-export const REPORT_RULES: readonly ReportRule[] = [applicationsBalance, rowTotal, resultsTotal, reviewTotal, proseTables];
+export const REPORT_RULES: readonly ReportRule[] = [applicationsBalance, rowTotal, resultsTotal, reviewTotal, impliedCount, proseTables];
 export const SERIES_RULES: readonly SeriesRule[] = [carriedOver, inForce, itemsCarried];
 
 export function checkReport(report: Report): Finding[] {

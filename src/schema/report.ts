@@ -344,7 +344,7 @@ const baseAfterTables = {
     .strictObject({
       relations: z.number().int().min(0).meta({
         title: '勾稽关系数',
-        description: 'How many arithmetic relations the tables must satisfy: each row’s total, the results total and the balance per applicant column, each review group’s total',
+        description: 'How many arithmetic relations the tables must satisfy: each row’s total, the results total and the balance per applicant column, each review group’s total, part 2’s implied counts (src/checks/implied-count.ts)',
       }),
       checkable: z.number().int().min(0).meta({
         title: '可核对的勾稽关系数',

@@ -8,6 +8,7 @@ export const RULE_LABELS: Readonly<Record<string, string>> = {
   'carried-over': '上年结转与上年报告不符',
   'in-force': '现行有效件数与上年不衔接',
   'items-carried': '上一年项目数量与上年报告不衔接',
+  'implied-count': '主动公开表的数字推出负数',
   'missing-rows': '表格缺少行',
   'missing-cells': '表格缺少栏目',
   'missing-table': '缺少统计表',
