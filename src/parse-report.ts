@@ -27,7 +27,6 @@ import { PARTS } from './report-format/parts.ts';
 import { checkCoverage, checkReport } from './checks/index.ts';
 import { Report, SCHEMA_VERSION, type CellTree } from './schema/report.ts';
 import { packCells } from './schema/cell-places.ts';
-import { nodeAt } from './schema/record-paths.ts';
 
 export async function parseReportFile(path: string): Promise<Report> {
   return parseReportSource(await readReport(path));
@@ -139,7 +138,7 @@ export function reportFromTree(frontEnd: FrontEndResult, source: SourceFile, dec
       cells: {} as CellTree,
     },
   };
-  record.source.cells = packCells(cells, (path) => nodeAt(record as unknown as Report, path));
+  record.source.cells = packCells(cells, record);
   record.findings.push(...checkReport(record as unknown as Report));
   record.checks = checkCoverage(record as unknown as Report);
   const validated = Report.safeParse(record);

@@ -31,21 +31,29 @@ export interface CellSource {
 /** The value written as a number: a place leaves out a text that is just this. */
 const writtenAs = (value: unknown): string | null => (typeof value === 'number' ? String(value) : null);
 
-/** The places of a record's values, `cells` keyed by path, in the shape of the record's tables. */
-export function packCells(cells: Record<string, CellSource>, valueAt: (path: string) => unknown): CellTree {
+/**
+ * The places of a record's values, `cells` keyed by path, in the shape of the record's tables.
+ * `record` is what the paths lead into (the record, or anything shaped like it).
+ */
+export function packCells(cells: Record<string, CellSource>, record: object): CellTree {
   const tree: CellTree = {};
   for (const [path, cell] of Object.entries(cells)) {
     const keys = path.split('.');
+    const last = keys.length - 1;
     let node = tree;
-    for (const key of keys.slice(0, -1)) {
+    // The record is walked beside the tree: the value at the path is what the text is compared with.
+    let value: unknown = record;
+    for (let index = 0; index < last; index++) {
+      const key = keys[index]!;
+      value = (value as Record<string, unknown> | null | undefined)?.[key];
       const next = node[key];
       if (next === undefined) node = node[key] = {};
       else if (Array.isArray(next)) throw new Error(`Internal error: ${path} is both a value and a group of values`);
       else node = next;
     }
+    value = (value as Record<string, unknown> | null | undefined)?.[keys[last]!];
     const numbers = [cell.line, cell.column, cell.table, cell.row, cell.tableColumn] as const;
-    const place: CellPlace = cell.text === writtenAs(valueAt(path)) ? [...numbers] : [...numbers, cell.text];
-    node[keys.at(-1)!] = place;
+    node[keys[last]!] = cell.text === writtenAs(value) ? [...numbers] : [...numbers, cell.text];
   }
   return tree;
 }
