@@ -173,6 +173,14 @@ try {
   process.stdout.write(`\nsite: ${mb(all.reduce((sum, file) => sum + file.bytes, 0))} in ${all.length.toLocaleString('en')} files; ` +
     `${kb(weight / again.reports)} per report besides the originals (${mb(originals.reduce((sum, file) => sum + file.bytes, 0))} of originals)\n`);
   process.stdout.write(`largest page: ${largestPage.path} ${kb(largestPage.bytes)} (${kb(largestPageGzip)} gzip); largest file: ${largestFile.path} ${mb(largestFile.bytes)}\n`);
+  // The bulk files: the plain ones (one per table, a year's records and values), their .gz copies, the zip of all.
+  const bulk = all.filter((file) => file.path.startsWith('data/bulk/'));
+  const zip = bulk.filter((file) => file.path.endsWith('.zip'));
+  const gzipped = bulk.filter((file) => file.path.endsWith('.gz'));
+  const plainBulk = bulk.filter((file) => !zip.includes(file) && !gzipped.includes(file));
+  const largestBulk = plainBulk.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+  const sum = (list: typeof all) => mb(list.reduce((total, file) => total + file.bytes, 0));
+  process.stdout.write(`bulk: ${plainBulk.length} files ${sum(plainBulk)}, ${gzipped.length} .gz copies ${sum(gzipped)}, zip ${sum(zip)}; largest: ${largestBulk.path} ${mb(largestBulk.bytes)}\n`);
 } finally {
   if (keep) process.stdout.write(`\nkept ${root}\n`);
   else rmSync(root, { recursive: true, force: true });
