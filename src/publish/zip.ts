@@ -9,8 +9,9 @@
  *
  * Two builds of the same files give the same bytes in every time zone: every entry is dated
  * 2000-01-01 00:00 in the DOS fields only, with no extended timestamp field (which would hold
- * UTC seconds). No ZIP64: an archive or an entry of 4 GiB or more is refused (the zip is ~13 KB a
- * report, its largest entry a year's records, ~30 KB a report: ~100,000 reports in a year away).
+ * UTC seconds). No ZIP64: an archive or an entry of 4 GiB or more is refused (measured at 1,000
+ * reports, the zip is ~7.5 KB a report and its largest entry a year's records, ~40 KB a record:
+ * half a million reports, or a hundred thousand in one year, away).
  *
  * The archive's SHA-256 is computed while it is written, so it is never read back.
  */
