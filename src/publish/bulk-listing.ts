@@ -35,6 +35,8 @@ export interface ListingGroup {
   /** A stable id for the page's anchors: all, tables, year-2023, about. */
   id: string;
   title: string;
+  /** The title in English, for the bulk README. */
+  english: string;
   /** What the group's files have in common, in Chinese. */
   note: string;
   files: ListedFile[];
@@ -45,20 +47,22 @@ export function listingGroups(files: readonly ListedFile[]): ListingGroup[] {
   const of = (group: DownloadGroup) => files.filter((file) => file.group === group);
   const years = [...new Set(of('years').map((file) => file.year!))].sort((a, b) => b - a);
   const groups: ListingGroup[] = [
-    { id: 'all', title: '全部数据', note: '下列全部文件（.gz 副本除外）打包为一个 zip 文件。', files: of('all') },
+    { id: 'all', title: '全部数据', english: 'Everything in one file', note: '下列全部文件（.gz 副本除外）打包为一个 zip 文件。', files: of('all') },
     {
       id: 'tables',
       title: '各年度合并的表格',
+      english: 'All years, one file per table',
       note: '每份报告一行（findings 为每个问题一行），包含全部年度。values 文件中的报告信息见 reports.csv，行列名称和单位见 labels.csv。',
       files: of('tables'),
     },
     ...years.map((year) => ({
       id: `year-${year}`,
       title: `${year}年度`,
+      english: `Statistics year ${year}`,
       note: `统计年度为 ${year} 年的报告：每行一份记录（JSON Lines），以及每个数值一行的 CSV。`,
       files: of('years').filter((file) => file.year === year),
     })),
-    { id: 'about', title: '说明文件', note: '各 CSV 文件的字段、类型、单位、主键和关联（Frictionless 数据包），以及英文说明。', files: of('about') },
+    { id: 'about', title: '说明文件', english: 'What describes the files', note: '各 CSV 文件的字段、类型、单位、主键和关联（Frictionless 数据包），以及英文说明。', files: of('about') },
   ];
   return groups.filter((group) => group.files.length > 0);
 }

@@ -115,7 +115,7 @@ const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s+/g, ' ');
 /** The files in the README's groups: each with its size and checksum, its .gz copy's below it. */
 function fileTables(files: readonly ListedFile[]): string[] {
   return listingGroups(files).flatMap((group) => [
-    `### ${group.title}`,
+    `### ${group.english} (${group.title})`,
     '',
     '| file | what it holds | bytes | SHA-256 |',
     '|---|---|--:|---|',
