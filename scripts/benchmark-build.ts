@@ -192,6 +192,14 @@ try {
   const heavy = pages.filter((page) => page.bytes > 100 * 1024 && gzipSync(readFileSync(join(site, page.path))).length > 100 * 1024);
   const bulkOver = all.filter((file) => file.path.startsWith('data/bulk/') && file.bytes > 100 * 1024 * 1024);
   process.stdout.write(`pages over 1 MB: ${pages.filter((page) => page.bytes > 1024 * 1024).length}; over 100 KB gzip: ${heavy.length}; bulk files over 100 MB: ${bulkOver.length}\n`);
+  // The bulk files: the plain ones (one per table, a year's records and values), their .gz copies, the zip of all.
+  const bulk = all.filter((file) => file.path.startsWith('data/bulk/'));
+  const zip = bulk.filter((file) => file.path.endsWith('.zip'));
+  const gzipped = bulk.filter((file) => file.path.endsWith('.gz'));
+  const plainBulk = bulk.filter((file) => !zip.includes(file) && !gzipped.includes(file));
+  const largestBulk = plainBulk.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+  const sum = (list: typeof all) => mb(list.reduce((total, file) => total + file.bytes, 0));
+  process.stdout.write(`bulk: ${plainBulk.length} files ${sum(plainBulk)}, ${gzipped.length} .gz copies ${sum(gzipped)}, zip ${sum(zip)}; largest: ${largestBulk.path} ${mb(largestBulk.bytes)}\n`);
 } finally {
   if (keep) process.stdout.write(`\nkept ${root}\n`);
   else rmSync(root, { recursive: true, force: true });

@@ -3,8 +3,9 @@
  * from the cache is byte-identical to it, so is one that links the unchanged reports' files from
  * the build before, and so is one with --fresh; a corrupt cache entry is
  * parsed again; a removed file disappears and a changed agencies.yml applies without parsing
- * anything again, and built over the last build gives the same bytes as built cold; a build
- * that fails leaves the last good site and data in place.
+ * anything again, and built over the last build gives the same bytes as built cold; so does a
+ * build where a year's first report comes and another year's last goes (its bulk files made and
+ * dropped); a build that fails leaves the last good site and data in place.
  */
 import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -133,6 +134,25 @@ describe('npm run build', () => {
     expect(rebuilt.reusedFiles).toBeGreaterThan(0);
     expect(rebuilt.reusedFiles).toBeLessThan(rebuilt.reports);
     expect(output(over)).toEqual(output(out));
+  }, 600_000);
+
+  it('writes a year’s bulk files when its first report comes and drops them with its last, built over the last build as cold', async () => {
+    const reports = copyOf(shared.reports, 'gongkai-reports-');
+    for (const name of readdirSync(reports).filter((file) => file.startsWith('2020-'))) rmSync(join(reports, name));
+    // The same agency two years earlier: a year the last build did not have.
+    writeFileSync(join(reports, '2018-春晓街道.txt'), readFileSync(join(shared.reports, '2020-春晓街道.txt'), 'utf8').replaceAll('2020', '2018').replaceAll('2021', '2019'));
+    const cache = copyOf(shared.cache, 'gongkai-cache-');
+    const over = copyOf(shared.out, 'gongkai-over-');
+    const rebuilt = await runBuild(['--reports', reports, '--out', over, '--cache', cache]);
+    expect(rebuilt.parsed).toBe(1);
+    expect(rebuilt.reusedFiles).toBe(rebuilt.reports - 1);
+    const bulk = readdirSync(join(over, 'data', 'bulk'));
+    expect(bulk).toContain('reports-2018.jsonl');
+    expect(bulk).toContain('values-2018.csv');
+    expect(bulk.filter((name) => name.includes('2020'))).toEqual([]);
+    const cold = temporary('gongkai-cold-');
+    await runBuild(['--reports', reports, '--out', cold, '--cache', cache]);
+    expect(output(over).data).toEqual(output(cold).data);
   }, 600_000);
 
   it('leaves the last good site in place when a build fails', async () => {

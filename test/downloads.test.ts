@@ -1,16 +1,21 @@
 /**
- * The data for journalists, as a build publishes it: every listed download exists and matches
- * its checksum, the zip holds them (read back with fflate, and tested by Info-ZIP's unzip where
- * installed), every record validates against the published JSON Schema with a standard
- * validator (ajv), every CSV read back with a CSV library gives the JSON's values (blanks
- * included), and the data package describes the CSV headers exactly.
+ * The data for journalists, as a build publishes it: each year's records and values and the files
+ * of all years; every listed download exists and matches its checksum, on the data page (a table
+ * per group), in SHA256SUMS and in the README; the .gz copies gunzip to their files (fflate, and
+ * gzip where installed) and the zip holds the rest (fflate, and Info-ZIP's unzip where
+ * installed); every record validates against the published JSON Schema with a standard validator
+ * (ajv); every CSV read back with a CSV library gives the JSON's values (blanks included), the
+ * tidy values joined to their labels and reports; and the data package describes each CSV file's
+ * header, types, size and checksum exactly, its primary keys are unique and its foreign keys
+ * resolve.
  */
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { unzipSync } from 'fflate';
+import { gunzipSync, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tableValues } from '../src/publish/table-values.ts';
 import type { Report } from '../src/schema/report.ts';
@@ -31,18 +36,65 @@ const read = (path: string) => readFileSync(join(site, path));
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 /** A CSV as the library reads it: the byte-order mark is the only thing it must be told about. */
 const csv = (path: string): Array<Record<string, string>> => parseCsv(read(path), { columns: true, bom: true, skip_empty_lines: true });
+/** gzip itself, where installed, as a second reader of the .gz copies. */
+const gzipTool = ['/usr/bin/gzip', '/bin/gzip'].find((path) => existsSync(path));
+
+/** The bulk folder's files: the plain ones, their .gz copies, the zip and SHA256SUMS. */
+const bulkFiles = () => readdirSync(join(site, 'data/bulk')).sort();
+const plainFiles = () => bulkFiles().filter((name) => !name.endsWith('.gz') && !['gongkai-data.zip', 'SHA256SUMS'].includes(name));
+const years = () => [...new Set(reports.map((report) => report.year))].sort((a, b) => a - b);
+
+describe('the bulk folder', () => {
+  it('has each year’s records and values, the files of all years, and no file of all years’ records or values', () => {
+    const expected = [
+      ...years().flatMap((year) => [`reports-${year}.jsonl`, `values-${year}.csv`]),
+      'reports.csv', 'labels.csv', 'proactive-2021.csv', 'proactive-2019.csv', 'applications.csv', 'review-litigation.csv',
+      'indicators.csv', 'findings.csv', 'findings.json', 'datapackage.json', 'README.md',
+    ];
+    expect(plainFiles()).toEqual(expected.sort());
+    expect(years().length).toBeGreaterThan(3);
+  });
+
+  it('has a .gz beside every file from 4 KB on, gzip without a time or a name, that gunzips (fflate, gzip -t) to the file', () => {
+    const plain = [...plainFiles(), 'SHA256SUMS'];
+    const gzipped = bulkFiles().filter((name) => name.endsWith('.gz'));
+    expect(gzipped.map((name) => name.slice(0, -3)).sort()).toEqual(plain.filter((name) => read(`data/bulk/${name}`).length >= 4096 && name !== 'SHA256SUMS').sort());
+    expect(gzipped.length).toBeGreaterThan(10);
+    for (const name of gzipped) {
+      const bytes = read(`data/bulk/${name}`);
+      // ID1 ID2 CM=deflate FLG=0 (no name, no comment, no extra field) MTIME=0 XFL=0 OS=Unix.
+      expect([...bytes.subarray(0, 10)], name).toEqual([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3]);
+      expect(sha256(gunzipSync(bytes)), name).toBe(sha256(read(`data/bulk/${name.slice(0, -3)}`)));
+      if (gzipTool) execFileSync(gzipTool, ['-t', join(site, 'data/bulk', name)]);
+    }
+  });
+});
 
 describe('the data page', () => {
-  it('lists every bulk file with a checksum that matches the file', () => {
+  const rowsOf = (html: string) => [...html.matchAll(/<a href="\/data\/bulk\/([^"]+)">[^<]+<\/a>(?:<span[^>]*>[^<]*<\/span>)?<\/th>\s*<td class="tp-table__cell--numeric">([^<]+)<\/td>\s*<td><code class="tp-hash">([0-9a-f]{64})<\/code>/g)];
+
+  it('lists every bulk file and .gz copy once, with a checksum that matches the file, as SHA256SUMS does', () => {
     const html = read('data/index.html').toString();
-    const rows = [...html.matchAll(/<a href="\/data\/bulk\/([^"]+)">[^<]+<\/a><\/th>[\s\S]*?<code class="tp-hash">([0-9a-f]{64})<\/code>/g)];
-    expect(rows.map(([, name]) => name)).toEqual([
-      'reports.json', 'reports.jsonl', 'values.csv', 'proactive-2021.csv', 'proactive-2019.csv', 'applications.csv',
-      'review-litigation.csv', 'indicators.csv', 'findings.csv', 'findings.json', 'datapackage.json', 'README.md', 'gongkai-data.zip',
-    ]);
-    for (const [, name, hash] of rows) expect(sha256(read(`data/bulk/${name}`)), name).toBe(hash);
+    const rows = rowsOf(html);
+    expect(rows.map(([, name]) => name).sort()).toEqual(bulkFiles().filter((name) => name !== 'SHA256SUMS'));
+    for (const [, name, , hash] of rows) expect(sha256(read(`data/bulk/${name}`)), name).toBe(hash);
     const sums = read('data/bulk/SHA256SUMS').toString().trim().split('\n').map((line) => line.split('  '));
-    for (const [hash, name] of sums) expect(sha256(read(`data/bulk/${name}`)), name).toBe(hash);
+    expect(sums.map(([, name]) => name).sort()).toEqual(bulkFiles().filter((name) => name !== 'SHA256SUMS'));
+    for (const [hash, name] of sums) expect(sha256(read(`data/bulk/${name!}`)), name).toBe(hash);
+  });
+
+  it('groups them in a table each: the zip, the files of all years, each year (newest first), the descriptions', () => {
+    const html = read('data/index.html').toString();
+    const groups = [...html.matchAll(/<h3 id="downloads-([^"]+)">[^<]*<\/h3>([\s\S]*?)<\/table>/g)].map(([, id, body]) => [id!, rowsOf(body!).map(([, name]) => name!)] as const);
+    expect(groups.map(([id]) => id)).toEqual(['all', 'tables', ...years().reverse().map((year) => `year-${year}`), 'about']);
+    const files = Object.fromEntries(groups);
+    expect(files['all']).toEqual(['gongkai-data.zip']);
+    expect(files['tables']!.filter((name) => !name.endsWith('.gz'))).toEqual(['reports.csv', 'labels.csv', 'proactive-2021.csv', 'proactive-2019.csv', 'applications.csv', 'review-litigation.csv', 'indicators.csv', 'findings.csv', 'findings.json']);
+    for (const year of years()) {
+      expect(files[`year-${year}`]!.filter((name) => !name.endsWith('.gz'))).toEqual([`reports-${year}.jsonl`, `values-${year}.csv`]);
+    }
+    // A copy comes right after its file.
+    for (const [, names] of groups) names.forEach((name, n) => name.endsWith('.gz') && expect(names[n - 1], name).toBe(name.slice(0, -3)));
   });
 
   it('links every report’s JSON, CSV, Markdown and original, and each exists', () => {
@@ -52,26 +104,42 @@ describe('the data page', () => {
     for (const link of links) expect(existsSync(join(site, link)), link).toBe(true);
   });
 
-  it('publishes a zip holding the other bulk files, byte for byte', () => {
+  it('publishes a zip holding the other bulk files (not the .gz copies), byte for byte', () => {
     if (infoZip) expect(unzipTest(join(site, 'data/bulk/gongkai-data.zip'))).toContain('No errors detected');
     const zip = unzipSync(read('data/bulk/gongkai-data.zip'));
-    expect(Object.keys(zip).sort()).toEqual(readdirSync(join(site, 'data/bulk')).filter((name) => !['gongkai-data.zip', 'SHA256SUMS'].includes(name)).sort());
+    expect(Object.keys(zip).sort()).toEqual(plainFiles());
     for (const [name, bytes] of Object.entries(zip)) expect(sha256(bytes), name).toBe(sha256(read(`data/bulk/${name}`)));
     expect(Buffer.from(zip['README.md']!).toString()).toMatch(/## How to cite[\s\S]*## Known to be inconsistent|## Known to be inconsistent[\s\S]*## How to cite/);
+  });
+
+  it('the README lists every file but itself and the zip with its size and checksum, and its copy’s', () => {
+    const text = read('data/bulk/README.md').toString();
+    const listed = [...text.matchAll(/^\| `([^`]+)` \| [^\n]*? \| (\d+) \| `([0-9a-f]{64})` \|$/gm)];
+    expect(listed.map(([, name]) => name).sort()).toEqual(bulkFiles().filter((name) => !['gongkai-data.zip', 'SHA256SUMS', 'README.md', 'README.md.gz'].includes(name)));
+    for (const [, name, bytes, hash] of listed) {
+      expect(read(`data/bulk/${name}`).length, name).toBe(Number(bytes));
+      expect(sha256(read(`data/bulk/${name}`)), name).toBe(hash);
+    }
+    expect(text).toContain('`labels.csv` on `template`, `table`, `row_key` and `column_key`');
   });
 });
 
 describe('records against the published JSON Schema (ajv)', () => {
-  it('validates every record, in its own file, in reports.json and in reports.jsonl', () => {
+  it('validates every record, in its own file and in its year’s JSON Lines, where each is once', () => {
     const ajv = new Ajv2020({ allErrors: true, strict: false });
     const validate = ajv.compile(JSON.parse(read('data/report.schema.json').toString()));
-    const all = [
-      ...reports,
-      ...(JSON.parse(read('data/bulk/reports.json').toString()) as Report[]),
-      ...read('data/bulk/reports.jsonl').toString().trim().split('\n').map((line) => JSON.parse(line) as Report),
-    ];
-    expect(all).toHaveLength(reports.length * 3);
-    for (const record of all) {
+    const lines = years().flatMap((year) =>
+      read(`data/bulk/reports-${year}.jsonl`).toString().split('\n').filter(Boolean).map((line) => {
+        expect(line).not.toContain('\n  ');
+        const record = JSON.parse(line) as Report;
+        expect(record.year, record.id).toBe(year);
+        return record;
+      }),
+    );
+    expect(lines.map((record) => record.id).sort()).toEqual(reports.map((report) => report.id).sort());
+    const own = new Map(reports.map((report) => [report.id, report]));
+    for (const record of lines) expect(record, record.id).toEqual(own.get(record.id));
+    for (const record of [...reports, ...lines]) {
       expect(validate(record), `${record.id}: ${ajv.errorsText(validate.errors)}`).toBe(true);
       expect(record.schemaVersion).toBe('2.0.0');
     }
@@ -90,18 +158,43 @@ describe('CSV read back with a CSV library', () => {
   const valueText = (value: number | null) => (value === null ? '' : String(value));
 
   it('starts with a byte-order mark and uses CRLF line ends', () => {
-    for (const name of ['values.csv', 'applications.csv', 'indicators.csv', 'findings.csv']) {
+    for (const name of plainFiles().filter((file) => file.endsWith('.csv'))) {
       const bytes = read(`data/bulk/${name}`);
-      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-      expect(bytes.toString()).toContain('\r\n');
+      expect([...bytes.subarray(0, 3)], name).toEqual([0xef, 0xbb, 0xbf]);
+      expect(bytes.toString(), name).toContain('\r\n');
     }
   });
 
-  it('values.csv gives every table value of every record, blanks empty', () => {
-    const rows = csv('data/bulk/values.csv');
-    const expected = reports.flatMap((report) => tableValues(report).map((v) => `${report.id}|${v.table}|${v.rowKey}|${v.columnKey}|${valueText(v.value)}|${v.sourceLine ?? ''}`));
-    expect(rows.map((r) => `${r['report_id']}|${r['table']}|${r['row_key']}|${r['column_key']}|${r['value']}|${r['source_line']}`).sort()).toEqual(expected.sort());
+  it('values-<year>.csv, joined to labels.csv and reports.csv, give every table value of every record with its labels and source', () => {
+    const labels = new Map(csv('data/bulk/labels.csv').map((row) => [`${row['template']}|${row['table']}|${row['row_key']}|${row['column_key']}`, row]));
+    const reportRows = new Map(csv('data/bulk/reports.csv').map((row) => [row['report_id']!, row]));
+    const rows = years().flatMap((year) => csv(`data/bulk/values-${year}.csv`).map((row): Record<string, string> => ({ ...row, file: String(year) })));
+    const expected = reports.flatMap((report) =>
+      tableValues(report).map((v) => [report.id, report.year, report.agency.canonicalName, v.rowLabel, v.columnLabel, valueText(v.value), v.sourceLine ?? '', v.sourceTable ?? '', v.sourceRow ?? '', v.sourceColumn ?? '', v.sourceText ?? ''].join('|')),
+    );
+    const joined = rows.map((row) => {
+      const label = labels.get(`${row['template']}|${row['table']}|${row['row_key']}|${row['column_key']}`)!;
+      const report = reportRows.get(row['report_id']!)!;
+      expect(row['file']).toBe(row['year']);
+      expect(report['template']).toBe(row['template']);
+      return [row['report_id'], row['year'], report['agency'], label['row_label'], label['column_label'], row['value'], row['source_line'], row['source_table'], row['source_row'], row['source_column'], row['source_text']].join('|');
+    });
+    expect(joined.sort()).toEqual(expected.sort());
     expect(rows.some((r) => r['value'] === '')).toBe(true);
+  });
+
+  it('reports.csv gives each report once, with its agency, dates and source file', () => {
+    const rows = csv('data/bulk/reports.csv');
+    expect(rows.map((row) => row['report_id']).sort()).toEqual(reports.map((report) => report.id).sort());
+    for (const report of reports) {
+      const row = rows.find((candidate) => candidate['report_id'] === report.id)!;
+      expect([row['agency'], row['year'], row['template'], row['published_on'], row['source_file'], row['source_sha256'], row['source_bytes'], row['source_url']]).toEqual([
+        report.agency.canonicalName, String(report.year), report.template, report.publishedOn ?? '', report.source.path, report.source.sha256, String(report.source.bytes), report.source.metadata?.url ?? '',
+      ]);
+      expect(existsSync(join(site, 'data', row['record']!)), row['record']).toBe(true);
+      expect(sha256(read(join('data', row['source_download']!)))).toBe(report.source.sha256);
+      expect(Number(row['errors']) + Number(row['warnings']) + Number(row['notes'])).toBe(report.findings.length);
+    }
   });
 
   it('each report’s own CSV gives its values', () => {
@@ -175,19 +268,64 @@ describe('the indicators file', () => {
   });
 });
 
-describe('the data package', () => {
-  it('describes exactly the columns of each CSV file', () => {
-    const pkg = JSON.parse(read('data/bulk/datapackage.json').toString()) as {
-      resources: Array<{ path: string; schema: { fields: Array<{ name: string; type: string }>; primaryKey: string[] } }>;
-    };
-    expect(pkg.resources.map((resource) => resource.path).sort()).toEqual(
-      readdirSync(join(site, 'data/bulk')).filter((name) => name.endsWith('.csv')).sort(),
-    );
-    for (const resource of pkg.resources) {
-      const header = Object.keys(csv(`data/bulk/${resource.path}`)[0] ?? {});
-      expect(resource.schema.fields.map((field) => field.name), resource.path).toEqual(header);
-      for (const key of resource.schema.primaryKey) expect(header).toContain(key);
+interface Resource {
+  name: string;
+  path: string;
+  encoding: string;
+  bytes: number;
+  hash: string;
+  schema: { fields: Array<{ name: string; type: string }>; primaryKey: string[]; foreignKeys?: Array<{ fields: string[]; reference: { resource: string; fields: string[] } }> };
+}
+
+describe('the data package (datapackage.json) against the files', () => {
+  const resources = () => (JSON.parse(read('data/bulk/datapackage.json').toString()) as { resources: Resource[] }).resources;
+
+  it('describes every CSV file, in UTF-8 as IANA names it, with its size and SHA-256', () => {
+    expect(resources().map((resource) => resource.path).sort()).toEqual(plainFiles().filter((name) => name.endsWith('.csv')));
+    for (const resource of resources()) {
+      expect(resource.encoding).toBe('utf-8');
+      expect(existsSync(join(site, 'data/bulk', resource.path)), resource.path).toBe(true);
+      const bytes = read(`data/bulk/${resource.path}`);
+      expect([resource.bytes, resource.hash], resource.path).toEqual([bytes.length, `sha256:${sha256(bytes)}`]);
     }
+  });
+
+  it('gives each file’s header as csv-parse reads it (its bom option skipping the byte-order mark), types that parse, and unique primary keys', () => {
+    for (const resource of resources()) {
+      const bytes = read(`data/bulk/${resource.path}`);
+      const [header] = parseCsv(bytes, { bom: true, to_line: 1 }) as string[][];
+      expect(header, resource.path).toEqual(resource.schema.fields.map((field) => field.name));
+      // Without the option, the mark stays in the first name: it is there for Excel.
+      expect((parseCsv(bytes, { to_line: 1 }) as string[][])[0]![0]).toBe(`\uFEFF${header![0]}`);
+      const rows = csv(`data/bulk/${resource.path}`);
+      const keys = rows.map((row) => resource.schema.primaryKey.map((key) => row[key]).join('|'));
+      expect(new Set(keys).size, resource.path).toBe(rows.length);
+      for (const field of resource.schema.fields) {
+        const pattern = { integer: /^-?\d+$/, number: /^-?\d+(\.\d+)?$/, date: /^\d{4}-\d{2}-\d{2}$/, string: /^/ }[field.type];
+        expect(pattern, field.type).toBeDefined();
+        for (const row of rows) if (row[field.name] !== '') expect(row[field.name], `${resource.path} ${field.name}`).toMatch(pattern!);
+      }
+    }
+  });
+
+  it('declares the joins as foreign keys, and every one resolves', () => {
+    const byName = new Map(resources().map((resource) => [resource.name, resource]));
+    let checked = 0;
+    for (const resource of resources()) {
+      for (const key of resource.schema.foreignKeys ?? []) {
+        const target = byName.get(key.reference.resource)!;
+        expect(target, key.reference.resource).toBeDefined();
+        const present = new Set(csv(`data/bulk/${target.path}`).map((row) => key.reference.fields.map((field) => row[field]).join('|')));
+        for (const row of csv(`data/bulk/${resource.path}`)) {
+          expect(present.has(key.fields.map((field) => row[field]).join('|')), `${resource.path} ${key.fields.join(',')} → ${target.path}`).toBe(true);
+          checked++;
+        }
+      }
+    }
+    for (const year of years()) {
+      expect(byName.get(`values-${year}`)!.schema.foreignKeys!.map((key) => key.reference.resource)).toEqual(['reports', 'labels']);
+    }
+    expect(checked).toBeGreaterThan(reports.length * 200);
   });
 });
 

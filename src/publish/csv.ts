@@ -6,7 +6,7 @@
  *
  * Written here rather than with csv-stringify (which gives the same bytes for these fields):
  * csv-stringify takes ~2.2 ms for a report's 200 tidy rows against ~0.4 ms here, and a build of
- * 10,000 reports writes every row twice (each report's CSV and values.csv).
+ * 10,000 reports writes every value twice (each report's CSV and its year's values-<year>.csv).
  */
 export type CsvField = string | number | null;
 

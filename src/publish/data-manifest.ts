@@ -7,7 +7,8 @@
  *            pieces of the bulk files, so they are linked or copied, not made and compared
  *   files    each bulk file made of report pieces: its size, where its data starts in the zip,
  *            and for each report where its piece is in the file (and its deflate segment in the
- *            zip's data for that file), or null where the report has none
+ *            zip's data for that file), or null where the report has none (a year's files have
+ *            a piece of that year's reports only)
  *
  * The previous build's published files are the store: a piece is copied from its bulk file and
  * its segment from its zip, so nothing is kept twice and nothing but this file is added. A
@@ -59,15 +60,19 @@ export function manifestText(manifest: DataManifest): string {
   return `{"zlib":${JSON.stringify(manifest.zlib)},"zipBytes":${manifest.zipBytes},\n"reports":[\n${reports}\n],\n"files":{\n${files}\n}}\n`;
 }
 
-/** The previous build's manifest, if it is there, whole, and its bulk files are as it says. */
+/**
+ * The previous build's manifest, if it is there, whole, and its bulk files are as it says: each
+ * of `pieceFiles` (the files of all years) and each file it lists (the years' files, which depend
+ * on the years of its reports).
+ */
 export function readManifest(dataFolder: string, zipName: string, pieceFiles: readonly string[]): DataManifest | null {
   try {
     const manifest = JSON.parse(readFileSync(join(dataFolder, MANIFEST), 'utf8')) as DataManifest;
     if (manifest.zlib !== versions.zlib) return null;
     if (statSync(join(dataFolder, 'bulk', zipName)).size !== manifest.zipBytes) return null;
-    for (const name of pieceFiles) {
-      const file = manifest.files[name];
-      if (!file || statSync(join(dataFolder, 'bulk', name)).size !== file.bytes || file.pieces.length !== manifest.reports.length) return null;
+    if (!pieceFiles.every((name) => name in manifest.files)) return null;
+    for (const [name, file] of Object.entries(manifest.files)) {
+      if (statSync(join(dataFolder, 'bulk', name)).size !== file.bytes || file.pieces.length !== manifest.reports.length) return null;
     }
     return manifest;
   } catch {

@@ -1,29 +1,77 @@
 /**
  * What the bulk data says of itself: the Frictionless data package describing the CSV files
- * (fields, types, units, keys) and the README, from the reports as a whole.
+ * (fields, types, units, keys, and how they join) and the README, from the reports as a whole.
+ *
+ * Encoding: each CSV starts with a UTF-8 byte-order mark, which Excel on a Chinese desktop needs
+ * to read it as UTF-8. The package names the encoding `utf-8`, as the Data Resource spec asks (one
+ * of IANA's preferred MIME names; `utf-8-sig`, which it said before, is a Python codec name that
+ * other readers refuse), and says in each resource's description that the mark is there. Readers
+ * skip it: csv-parse with `bom: true`, frictionless-py (which reads UTF-8 that starts with the
+ * mark as utf-8-sig), Python's `encoding="utf-8-sig"`, R's readr.
  */
 import { SCHEMA_VERSION } from '../schema/report.ts';
-import { FINDING_FIELDS, ID_FIELDS, INDICATOR_FIELDS, TIDY_FIELDS, wideTables, type Field } from './bulk-files.ts';
+import {
+  FINDING_FIELDS,
+  ID_FIELDS,
+  INDICATOR_FIELDS,
+  LABEL_FIELDS,
+  REPORT_FIELDS,
+  VALUE_FIELDS,
+  YEAR_FILES,
+  wideTables,
+  yearFile,
+  type Field,
+} from './bulk-files.ts';
+import { listingGroups, type ListedFile } from './bulk-listing.ts';
 
-function resource(name: string, path: string, title: string, fields: Field[], primaryKey: string[]) {
+const BOM_NOTE = 'UTF-8 with a byte-order mark (for Excel): a reader that does not skip it sees it before the first column’s name.';
+
+interface ForeignKey {
+  fields: string[];
+  reference: { resource: string; fields: string[] };
+}
+
+/** Every report_id names a row of reports.csv. */
+const TO_REPORTS: ForeignKey = { fields: ['report_id'], reference: { resource: 'reports', fields: ['report_id'] } };
+/** A value's template, table, row and column name a row of labels.csv. */
+const LABEL_KEY = ['template', 'table', 'row_key', 'column_key'];
+const TO_LABELS: ForeignKey = { fields: LABEL_KEY, reference: { resource: 'labels', fields: LABEL_KEY } };
+
+function resource(
+  name: string,
+  path: string,
+  title: string,
+  fields: Field[],
+  primaryKey: string[],
+  foreignKeys: ForeignKey[],
+  file: Pick<ListedFile, 'bytes' | 'sha256'> | undefined,
+) {
   return {
     name,
     path,
     title,
+    description: BOM_NOTE,
     profile: 'tabular-data-resource',
     format: 'csv',
     mediatype: 'text/csv',
-    encoding: 'utf-8-sig',
+    encoding: 'utf-8',
+    ...(file ? { bytes: file.bytes, hash: `sha256:${file.sha256}` } : {}),
     dialect: { delimiter: ',', doubleQuote: true, lineTerminator: '\r\n', header: true },
-    schema: { fields, primaryKey, missingValues: [''] },
+    schema: { fields, primaryKey, ...(foreignKeys.length > 0 ? { foreignKeys } : {}), missingValues: [''] },
   };
 }
 
-export function dataPackage(reportCount: number): Record<string, unknown> {
+/**
+ * The data package: a resource per CSV file (a year's values each), with its size and checksum
+ * from `files`, its primary key and its foreign keys.
+ */
+export function dataPackage(reportCount: number, years: readonly number[], files: ReadonlyMap<string, Pick<ListedFile, 'bytes' | 'sha256'>>): Record<string, unknown> {
+  const csv = (name: string, title: string, fields: Field[], primaryKey: string[], foreignKeys: ForeignKey[]) =>
+    resource(name, `${name}.csv`, title, fields, primaryKey, foreignKeys, files.get(`${name}.csv`));
+  const valuesSpec = YEAR_FILES.find((spec) => spec.name.endsWith('.csv'))!;
   const wide = wideTables().map((table) =>
-    resource(
+    csv(
       table.name,
-      `${table.name}.csv`,
       table.title,
       [
         ...ID_FIELDS,
@@ -36,26 +84,50 @@ export function dataPackage(reportCount: number): Record<string, unknown> {
         })),
       ],
       ['report_id'],
+      [TO_REPORTS],
     ),
   );
   return {
     profile: 'tabular-data-package',
     name: 'gongkai-annual-reports',
     title: '政府信息公开工作年度报告统计数据 — Government information disclosure annual reports',
-    description: `The three statistical tables of ${reportCount} annual reports (政府信息公开工作年度报告), read from the agencies' published reports. Schema version ${SCHEMA_VERSION}.`,
+    description: `The three statistical tables of ${reportCount} annual reports (政府信息公开工作年度报告), read from the agencies' published reports. Schema version ${SCHEMA_VERSION}. The values are in one file per year (values-<year>.csv); each names its report (reports.csv) and its place in the template's tables (labels.csv) by key.`,
     version: SCHEMA_VERSION,
     licenses: [{ name: 'other-pd', title: 'Public government information published under the 政府信息公开条例' }],
     sources: [{ title: 'The agencies’ published reports; each record names its source file and checksum' }],
     resources: [
-      resource('values', 'values.csv', '全部数值（每个数值一行）', TIDY_FIELDS, ['report_id', 'table', 'row_key', 'column_key']),
+      csv('reports', '报告一览（每份报告一行）', REPORT_FIELDS, ['report_id'], []),
+      csv('labels', '行列名称（每个数值位置一行）', LABEL_FIELDS, LABEL_KEY, []),
+      ...years.map((year) => {
+        const spec = yearFile(valuesSpec, year);
+        return csv(spec.name.replace(/\.csv$/, ''), spec.title, VALUE_FIELDS, ['report_id', 'table', 'row_key', 'column_key'], [TO_REPORTS, TO_LABELS]);
+      }),
       ...wide,
-      resource('indicators', 'indicators.csv', '指标（每份报告一行）', INDICATOR_FIELDS, ['report_id']),
-      resource('findings', 'findings.csv', '发现的问题', FINDING_FIELDS, ['finding_id']),
+      csv('indicators', '指标（每份报告一行）', INDICATOR_FIELDS, ['report_id'], [TO_REPORTS]),
+      csv('findings', '发现的问题', FINDING_FIELDS, ['finding_id'], [TO_REPORTS]),
     ],
   };
 }
 
-export function readme({ reports, agencies, years, byRule }: BulkSummary, files: Array<{ name: string; description: string }>): string {
+/** A Markdown table cell: no pipe or line break from a title can break the table. */
+const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s+/g, ' ');
+
+/** The files in the README's groups: each with its size and checksum, its .gz copy's below it. */
+function fileTables(files: readonly ListedFile[]): string[] {
+  return listingGroups(files).flatMap((group) => [
+    `### ${group.english} (${group.title})`,
+    '',
+    '| file | what it holds | bytes | SHA-256 |',
+    '|---|---|--:|---|',
+    ...group.files.flatMap((file) => [
+      `| \`${file.name}\` | ${cell(file.description)} | ${file.bytes} | \`${file.sha256}\` |`,
+      ...(file.gzip ? [`| \`${file.gzip.name}\` | the same, gzip-compressed (beside it on the portal, not in the zip) | ${file.gzip.bytes} | \`${file.gzip.sha256}\` |`] : []),
+    ]),
+    '',
+  ]);
+}
+
+export function readme({ reports, agencies, years, byRule }: BulkSummary, files: readonly ListedFile[]): string {
   return [
     '# 政府信息公开工作年度报告统计数据 / Government information disclosure annual reports',
     '',
@@ -74,10 +146,22 @@ export function readme({ reports, agencies, years, byRule }: BulkSummary, files:
     '',
     'The reports as the agencies published them (web pages, Word files, text), read by Gongkai. Each report’s original file is published beside its record.',
     '',
+    '## How the files fit together',
+    '',
+    '- The records are split by the year their statistics cover: `reports-<year>.jsonl`, one record per line, each valid against the portal’s `report.schema.json`. All years as one file: `cat reports-*.jsonl > reports.jsonl`.',
+    '- The table values are split the same way: `values-<year>.csv`, one row per value of every report of the year, blanks included (`value` empty). A row names its place by key only; join it',
+    '  - to `reports.csv` on `report_id` for the agency, region, title, publication date and source file (one row per report), and',
+    '  - to `labels.csv` on `template`, `table`, `row_key` and `column_key` for the table’s, row’s and column’s Chinese labels and the unit (one row per place in each template’s tables).',
+    '  `datapackage.json` declares these joins as foreign keys. In a spreadsheet: load `values-<year>.csv`, `reports.csv` and `labels.csv` (Excel: Power Query, Merge Queries; LibreOffice: VLOOKUP on the keys), then pivot on `row_key`/`row_label` and `column_key`/`column_label`. With pandas: `values.merge(reports, on="report_id").merge(labels, on=["template", "table", "row_key", "column_key"])`.',
+    '- `applications.csv`, `proactive-<template>.csv`, `review-litigation.csv`, `indicators.csv`: one row per report across all years, one column per value (named by its JSON path), the agency, region, year and template repeated in each row.',
+    '- The CSV files are RFC 4180, UTF-8 with a byte-order mark (for Excel; csv-parse’s `bom` option, Python’s `utf-8-sig` and R’s readr skip it), CRLF line ends.',
+    '- Every file over a few kilobytes has a `.gz` copy beside it on the portal (the same bytes, gzip-compressed; `gunzip -k` or any gzip reader); `gongkai-data.zip` holds every file of all years in one archive.',
+    '',
     '## Files',
     '',
-    ...files.map((file) => `- \`${file.name}\`: ${file.description}`),
+    'Sizes in bytes, with SHA-256 checksums (`sha256sum -c SHA256SUMS` checks the files you have; `SHA256SUMS` also gives the zip’s, which cannot be in a file the zip holds).',
     '',
+    ...fileTables(files),
     '## Known to be inconsistent',
     '',
     'Published reports break their own arithmetic often. `findings.csv` lists every problem found, with the numbers; by rule:',

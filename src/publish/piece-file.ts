@@ -124,6 +124,11 @@ export class PieceFile {
     while (this.pending.length > IN_FLIGHT) await this.writeOldestSegment();
   }
 
+  /** Adds reports that have no piece in this file (those of other years), leaving a run of copied pieces open. */
+  skip(count = 1): void {
+    for (let n = 0; n < count; n++) this.pieces.push(null);
+  }
+
   /**
    * Adds a report's piece as the previous build wrote it, at `span` in its file (null: the report
    * had none). `sameBefore`: that build wrote the same piece before it (or none before either),
@@ -131,10 +136,7 @@ export class PieceFile {
    * segment is taken too; otherwise a segmented file compresses the piece again.
    */
   async copy(span: PieceSpan | null, sameBefore: boolean): Promise<void> {
-    if (!span) {
-      this.pieces.push(null);
-      return;
-    }
+    if (!span) return this.skip();
     const previous = this.previous!;
     if (this.segmentsFd !== null && !(sameBefore && span.length === 4)) return this.add(readRange(previous.fd, span[0], span[1]));
     // Next to the run's last piece in the previous file: nothing but a separator between them

@@ -8,6 +8,7 @@ import type { Report, Template } from '../schema/report.ts';
 import { APPLICANT_COLUMNS, applicationRowsFor } from '../report-format/applications.ts';
 import { proactiveRowsFor } from '../report-format/proactive.ts';
 import { REVIEW_GROUPS, REVIEW_OUTCOMES } from '../report-format/review-litigation.ts';
+import { CELL_UNITS } from '../report-format/numbers.ts';
 
 import type { TableKey } from '../report-format/tables.ts';
 import { cellSourceAt } from '../schema/cell-places.ts';
@@ -31,8 +32,8 @@ export interface TableValue {
   sourceText: string | null;
 }
 
-/** A value's place in the tables: all of a TableValue but what the report holds there. */
-type Slot = Omit<TableValue, 'value' | `source${string}`> & { keys: string[] };
+/** A value's place in the tables: all of a TableValue but what the report holds there, and its unit. */
+type Slot = Omit<TableValue, 'value' | `source${string}`> & { keys: string[]; unit: string };
 
 const slots = new Map<Template, Slot[]>();
 
@@ -41,27 +42,27 @@ function slotsOf(template: Template): Slot[] {
   let list = slots.get(template);
   if (list) return list;
   list = [];
-  const push = (table: TableKey, rowKey: string, rowLabel: string, columnKey: string, columnLabel: string) => {
+  const push = (table: TableKey, rowKey: string, rowLabel: string, columnKey: string, columnLabel: string, unit: string) => {
     const path = `${table}.${rowKey}.${columnKey}`;
-    list!.push({ table, rowKey, rowLabel, columnKey, columnLabel, path, keys: path.split('.') });
+    list!.push({ table, rowKey, rowLabel, columnKey, columnLabel, path, keys: path.split('.'), unit });
   };
   for (const row of proactiveRowsFor(template)) {
     for (const column of row.columns) {
-      push('proactive', row.key, `第二十条第（${row.item}）项·${row.label}`, column.key, column.label);
+      push('proactive', row.key, `第二十条第（${row.item}）项·${row.label}`, column.key, column.label, CELL_UNITS[column.kind]);
     }
   }
   for (const row of applicationRowsFor(template)) {
-    for (const column of APPLICANT_COLUMNS) push('applications', row.path, row.label, column.key, column.label);
+    for (const column of APPLICANT_COLUMNS) push('applications', row.path, row.label, column.key, column.label, '件');
   }
   for (const group of REVIEW_GROUPS) {
-    for (const outcome of REVIEW_OUTCOMES) push('reviewLitigation', group.key, group.label, outcome.key, outcome.label);
+    for (const outcome of REVIEW_OUTCOMES) push('reviewLitigation', group.key, group.label, outcome.key, outcome.label, '件');
   }
   slots.set(template, list);
   return list;
 }
 
-/** Where each value of a template's tables is, and its labels: the same for every report of the template. */
-export function valueSlots(template: Template): ReadonlyArray<Pick<TableValue, 'table' | 'rowLabel' | 'columnLabel' | 'path'>> {
+/** Where each value of a template's tables is, its labels and its unit: the same for every report of the template. */
+export function valueSlots(template: Template): ReadonlyArray<Pick<TableValue, 'table' | 'rowKey' | 'rowLabel' | 'columnKey' | 'columnLabel' | 'path'> & { unit: string }> {
   return slotsOf(template);
 }
 

@@ -5,8 +5,9 @@
  *   <out>/reports/<id>.csv    its table values, one per row (tidy CSV)
  *   <out>/reports/<id>.md     the report as clean Markdown (reads back to the same record)
  *   <out>/sources/<id>.<ext>  the original file, byte for byte (a web page as <id>.html.txt)
- *   <out>/bulk/               every report in one file (JSON, JSON Lines), tidy and wide CSV,
- *                             findings, datapackage.json, README.md, a zip of all, SHA256SUMS
+ *   <out>/bulk/               each year's records (JSON Lines) and values (tidy CSV), the reports,
+ *                             labels, wide tables, indicators and findings of all years,
+ *                             datapackage.json, README.md, .gz copies, a zip of all, SHA256SUMS
  *   <out>/index.json          every report's summary and every file that could not be read
  *   <out>/checksums.json      the bulk files' sizes and checksums, for the data page
  *   <out>/build.json          the fingerprint of the code that wrote the folder
@@ -86,7 +87,7 @@ async function writeReportFiles(report: Report, json: string, markdown: string, 
     writeFile(markdownFile!, markdown),
     copyFile(join(reportsFolder, report.source.path), sourceFile!),
   ]);
-  return { report, json, tidyCsv, values };
+  return { report, json, values };
 }
 
 /** Writes the data folder; returns how many reports were linked from the previous build. */
@@ -123,10 +124,9 @@ export async function writeData(
     );
     for (const [n, { report, digest, same }] of batch.entries()) {
       if (same === undefined) {
-        await bulk.add(contents[n]!);
+        await bulk.add(contents[n]!, digest);
       } else {
-        // The report before it, then and now: its segments were compressed after the same bytes.
-        await bulk.reuse(report, same, previous!.manifest.reports[same - 1]?.digest === digests.at(-1)?.digest);
+        await bulk.reuse(report, same, digest);
         if (contents[n] === null) reused++;
       }
       digests.push({ id: report.id, digest });

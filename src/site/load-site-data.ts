@@ -21,6 +21,7 @@ import { readerFindings, type ReaderFinding } from './reader-findings.ts';
 import { agencyCharts, METRIC_COLOURS, yearCharts, type ChartSpec } from './chart-data.ts';
 import { ruleLabel } from './rule-labels.ts';
 import type { ChecksumEntry } from '../publish/bulk.ts';
+import { listingGroups, type ListingGroup } from '../publish/bulk-listing.ts';
 import { dataDictionary, type DictionaryEntry } from '../publish/data-dictionary.ts';
 import { searchParts } from './search-parts.ts';
 import { formatShare, INDICATORS, reportIndicators, type IndicatorValue } from '../figures/indicators.ts';
@@ -131,8 +132,8 @@ export interface SiteData {
   /** Every finding of every report, for the findings page. */
   findings: Array<{ page: ReportPage; finding: Report['findings'][number]; reader: ReaderFinding }>;
   schemaVersion: string;
-  /** The bulk downloads with their sizes and checksums. */
-  downloads: ChecksumEntry[];
+  /** The bulk downloads with their sizes and checksums (and their .gz copies'), in groups: all, tables, each year, about. */
+  downloads: ListingGroup[];
   /** Every key of a record, from the published JSON Schema. */
   dictionary: DictionaryEntry[];
   /** The dictionary by the record's top-level keys, in the record's order, each with its name. */
@@ -390,7 +391,7 @@ export function buildSiteData(reports: Report[], failures: IngestFailure[], down
     feed,
     feedUpdated: feed[0]?.feedDate ?? '2000-01-01',
     updated: dataAsOf(pages.map((page) => page.report)),
-    downloads,
+    downloads: listingGroups(downloads),
     dictionary,
     dictionaryGroups: dictionaryGroups(dictionary),
     siteUrl,
