@@ -1,6 +1,12 @@
 /**
- * One report as a tidy CSV: a row per table value. RFC 4180, UTF-8 with a byte-order mark so
- * that Excel on a Chinese Windows desktop shows the characters; a blank cell stays empty, never 0.
+ * One report as a tidy CSV: a row per table value, with its labels and its place in the original.
+ * RFC 4180, UTF-8 with a byte-order mark so that Excel on a Chinese Windows desktop shows the
+ * characters; a blank cell stays empty, never 0.
+ *
+ * The file is one report's: what is the same in every row (its agency, region, year and template)
+ * is said once, in its JSON and in the bulk reports.csv, not 200 times; report_id stays, so that
+ * rows of several reports' files put together still say whose they are (values-<year>.csv is that
+ * file, by key, for a whole year).
  */
 import { toCsv } from './csv.ts';
 import type { Report } from '../schema/report.ts';
@@ -8,10 +14,6 @@ import { TABLE_LABELS, type TableValue } from './table-values.ts';
 
 export const TIDY_COLUMNS = [
   'report_id',
-  'agency',
-  'region',
-  'year',
-  'template',
   'table',
   'table_label',
   'row_key',
@@ -30,10 +32,6 @@ export const TIDY_COLUMNS = [
 export function tidyRows(report: Report, values: readonly TableValue[]): Array<Array<string | number | null>> {
   return values.map((value) => [
     report.id,
-    report.agency.canonicalName,
-    report.agency.region.join(' › '),
-    report.year,
-    report.template,
     value.table,
     TABLE_LABELS[value.table],
     value.rowKey,
