@@ -124,7 +124,9 @@ export function textDumpToMdast(text: string): Root {
     const cell: TableCell = { type: 'tableCell', children: [], position };
     setText(cell, content);
     if (!table) {
-      table = { type: 'table', align: [], children: [], position: { ...position } };
+      // A merged cell comes out as one cell (or, down a column, as empty ones before the label):
+      // no cell of the table stands for the rest of a merged label.
+      table = { type: 'table', align: [], children: [], position: { ...position }, data: { cellsAsWritten: true } };
     }
     if (!row || rowClosed) {
       row = { type: 'tableRow', children: [], position: { start: position.start, end: position.end } };
