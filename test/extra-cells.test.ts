@@ -5,7 +5,8 @@
  * refused, never read with its values shifted or its first value taken for its label. Real
  * samples are changed one cell at a time: a number or a blank cell put before each cell of every
  * value row and after its last; every value read is then the original's, from the original's
- * cell, or null, and each null has a finding on its row.
+ * cell, or null, and each null has a finding on its row. A web page's part 2 row given a <td>
+ * too many is refused as well.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -172,6 +173,26 @@ describe('a row of a page’s text with a cell too many', () => {
       }
     }
     expect(tried).toBeGreaterThan(100);
+    expect(nulls).toBeGreaterThan(0);
+  });
+});
+
+describe('a row of a web page with a <td> too many', () => {
+  it('is refused in part 2 where the row is wider than its header, never read shifted', async () => {
+    const path = 'reports/2024-平潭综合实验区行政审批局.html';
+    const page = readFileSync(path, 'utf8');
+    const original = await parseReportBytes(path, Buffer.from(page));
+    const cells = Object.entries(original.source.cells).filter(([key]) => key.startsWith('proactive.'));
+    expect(cells.length).toBeGreaterThanOrEqual(10);
+    let nulls = 0;
+    for (const [key, source] of cells) {
+      let offset = 0;
+      for (let line = 1; line < source.line!; line++) offset = page.indexOf('\n', offset) + 1;
+      const end = page.indexOf('</td>', offset + source.column! - 1) + '</td>'.length;
+      const mutated = await parseReportBytes(path, Buffer.from(`${page.slice(0, end)}<td>7</td>${page.slice(end)}`));
+      // The page's lines are as they were: the <td> is put within a line.
+      nulls += expectOriginalOrNull(original, mutated, Number.POSITIVE_INFINITY, `<td>7</td> after ${key}`);
+    }
     expect(nulls).toBeGreaterThan(0);
   });
 });
