@@ -9,7 +9,8 @@
  * 2. Unwrap layout tables (a table whose cells hold another table).
  * 3. Expand every table into a grid, straight to mdast: rowspan and colspan become empty cells
  *    beside the spanning one, as a merged cell comes out of Word; each cell becomes its plain
- *    text (<p> per character, <br>, &nbsp; and spans folded).
+ *    text (<p> per character, <br>, &nbsp; and spans folded; two numbers on two lines stay
+ *    apart, and digits in <sup> or <sub> become the superscript a reader sees, never digits).
  * 4. Convert the rest to mdast with hast-util-to-mdast and promote paragraphs that are headings.
  *
  * The page's own metadata (title, 发布机构, 发文日期, 索引号) is returned for what the body lacks.

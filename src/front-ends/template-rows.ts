@@ -10,7 +10,9 @@
  *
  * - where tabs separate them, each tab-delimited stretch is one cell (none between two tabs: a
  *   blank cell);
- * - else, if there are exactly as many values as the row has cells, those are the cells;
+ * - else, if there are exactly as many values as the row has cells, those are the cells (unless
+ *   the row's cells stand a line each and a blank line among them is a blank cell besides: then
+ *   one of them is too many);
  * - else, if the values and the blank lines between them make up exactly the row's cells, the
  *   blank lines are blank cells;
  * - else the row cannot be read: it keeps its label, its numbers go on a row of their own under a
