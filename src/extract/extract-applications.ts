@@ -41,12 +41,26 @@ interface SplitRow {
   values: Cell[];
 }
 
-/** Label cells come first; the value cells are the trailing cells that read as values, at most seven. */
-function splitRow(row: Row): SplitRow {
+/**
+ * Label cells come first; the value cells are the trailing cells that read as values, seven of
+ * them. Trailing value cells beyond seven are the rest of a merged label only where they are
+ * blank and may stand for a merged label's columns (a Markdown table has no other way to write
+ * one); a number is never a label, and in a table whose every cell is its source's (the text of
+ * a Word file or of a page) a blank cell is a cell. Else the row keeps them among its values, a
+ * row too wide to read.
+ */
+function splitRow(row: Row, cellsAsWritten: boolean): SplitRow {
   let start = row.length;
   // The rest of a merged label cell (a colspan) is part of the label, never a blank value.
-  while (start > 0 && row.length - start < WIDTH && looksLikeValue(row[start - 1]!.text) && !row[start - 1]!.spanned) start--;
+  while (start > 0 && looksLikeValue(row[start - 1]!.text) && !row[start - 1]!.spanned) start--;
+  const extra = row.length - start - WIDTH;
+  if (extra > 0 && !cellsAsWritten && row.slice(start, start + extra).every((cell) => cell.text === '')) start += extra;
   return { labels: row.slice(0, start), values: row.slice(start) };
+}
+
+/** Label cells that hold a number (a cell too many, before the row's label): a label is never a number. */
+function numbersAmongLabels(labels: Cell[]): Cell[] {
+  return labels.filter((cell) => cell.text !== '' && /[0-9０-９]/.test(cell.text) && looksLikeValue(cell.text));
 }
 
 function groupOf(text: string): GroupKey | undefined {
@@ -101,6 +115,7 @@ export function extractApplications(
   }
 
   const rows = tables.flatMap((table) => table.rows);
+  const rowsAsWritten = new Set(tables.filter((table) => table.node.data?.cellsAsWritten).flatMap((table) => table.rows));
   const tableStart = tables[0]!.line;
   const tableEnd = Math.max(...tables.map((table) => table.endLine));
   checkColumns(rows, tableStart, context);
@@ -111,8 +126,11 @@ export function extractApplications(
 
   for (const row of rows) {
     if (isEmptyRow(row)) continue;
-    const { labels, values } = splitRow(row);
-    const labelTexts = labels.filter((cell) => cell.text !== '');
+    const { labels, values } = splitRow(row, rowsAsWritten.has(row));
+    const strayNumbers = numbersAmongLabels(labels);
+    const labelTexts = labels.filter((cell) => cell.text !== '' && !strayNumbers.includes(cell));
+    /** Every number of the row, for messages: the stray ones among the labels too. */
+    const rowValues = [...strayNumbers, ...values];
     const line = rowLine(row);
 
     for (const cell of labelTexts) {
@@ -121,10 +139,10 @@ export function extractApplications(
     }
     const labelCell = labelTexts.at(-1);
     if (!labelCell) {
-      if (inBody || hasNumbers(values)) {
+      if (inBody || hasNumbers(rowValues)) {
         findings.warning(
           'unlabelled-row',
-          `申请情况表${lineLabel(line)}没有行标签，其数值（${describeCells(values)}）未读入`,
+          `申请情况表${lineLabel(line)}没有行标签，其数值（${describeCells(rowValues)}）未读入`,
           { line, column: row[0]?.column ?? null },
         );
       }
@@ -138,7 +156,7 @@ export function extractApplications(
       if (other) {
         findings.warning(
           'row-not-in-template',
-          `“${labelCell.text}”一行属于另一模板（${other.templates.join('、')}年版），与本报告的${template}年版表格不符，其数值（${describeCells(values)}）未读入`,
+          `“${labelCell.text}”一行属于另一模板（${other.templates.join('、')}年版），与本报告的${template}年版表格不符，其数值（${describeCells(rowValues)}）未读入`,
           { line, column: labelCell.column },
         );
         inBody = true;
@@ -164,15 +182,15 @@ export function extractApplications(
     }
     if (!spec) {
       const isGroupHeading = groupOf(text) !== undefined;
-      const isHeader = !inBody && !hasNumbers(values);
-      if ((isGroupHeading || isHeader) && !hasNumbers(values)) continue;
-      if (!hasNumbers(values)) {
+      const isHeader = !inBody && !hasNumbers(rowValues);
+      if ((isGroupHeading || isHeader) && !hasNumbers(rowValues)) continue;
+      if (!hasNumbers(rowValues)) {
         noteRow(context, TABLE_SHORT_NAMES.applications, row);
         continue;
       }
       findings.warning(
         'unknown-row-label',
-        `${lineLabel(line)}的行标签“${labelCell.text}”不是${template}年版模板中的行，其数值（${describeCells(values)}）未读入`,
+        `${lineLabel(line)}的行标签“${labelCell.text}”不是${template}年版模板中的行，其数值（${describeCells(rowValues)}）未读入`,
         { line, column: labelCell.column },
       );
       continue;
@@ -183,17 +201,18 @@ export function extractApplications(
     if (filled.has(spec.path)) {
       findings.warning(
         'duplicate-row',
-        `“${spec.label}”一行出现两次（${lineLabel(filled.get(spec.path)!)}和${lineLabel(line)}），${lineLabel(line)}的数值（${describeCells(values)}）未读入`,
+        `“${spec.label}”一行出现两次（${lineLabel(filled.get(spec.path)!)}和${lineLabel(line)}），${lineLabel(line)}的数值（${describeCells(rowValues)}）未读入`,
         { paths: [path], line, column: labelCell.column },
       );
       continue;
     }
     filled.set(spec.path, line);
 
-    if (values.length !== WIDTH) {
+    if (values.length !== WIDTH || strayNumbers.length > 0) {
+      const stray = strayNumbers.length > 0 ? `，其中${describeCells(strayNumbers)}在行标签的单元格中` : '';
       findings.error(
         'wrong-cell-count',
-        `“${spec.label}”一行应有${WIDTH}个数字单元格（自然人至总计），实有${values.length}个（${describeCells(values)}），无法确定各数字所属的栏：该行全部记为空（null）`,
+        `${lineLabel(line)}“${spec.label}”一行应有${WIDTH}个数字单元格（自然人至总计），实有${rowValues.length}个（${describeCells(rowValues)}）${stray}，无法确定各数字所属的栏：该行全部记为空（null）`,
         { paths: [path], line, column: labelCell.column },
       );
       continue;

@@ -8,6 +8,7 @@ import type { Proactive, Template } from '../schema/report.ts';
 import { lineLabel } from '../diagnostics/line-label.ts';
 import { proactiveRowsFor, type ProactiveColumnSpec } from '../report-format/proactive.ts';
 import { normalizeLabel, similarity } from '../report-format/labels.ts';
+import { looksLikeValue } from '../report-format/numbers.ts';
 import type { LocatedTable } from '../structure/find-sections.ts';
 import { rowLine, type Cell } from '../structure/table-cells.ts';
 import { describeCells, hasNumbers, isEmptyRow, noteRow, readValue, type ValueContext } from './read-values.ts';
@@ -41,6 +42,7 @@ export function extractProactive(
   let header: Cell[] | null = null;
   const filled = new Map<string, number>();
   const rows = tables.flatMap((table) => table.rows);
+  const cellsAsWritten = new Set(tables.filter((table) => table.node.data?.cellsAsWritten).flatMap((table) => table.rows));
 
   for (const row of rows) {
     if (isEmptyRow(row)) continue;
@@ -51,10 +53,17 @@ export function extractProactive(
       header = null;
       continue;
     }
-    const labelIndex = row.findIndex((cell) => cell.text !== '');
+    // The label is the first cell with text that is no value; a number before it is a cell too
+    // many (a label is never a number), and the row is then refused below.
+    const firstText = row.findIndex((cell) => cell.text !== '');
+    const firstLabel = row.findIndex((cell) => cell.text !== '' && !looksLikeValue(cell.text));
+    const labelIndex = firstLabel < 0 ? firstText : firstLabel;
+    const strayNumbers = row.slice(0, labelIndex).filter((cell) => /[0-9０-９]/.test(cell.text));
     const labelCell = row[labelIndex]!;
     const label = labelCell.label;
     const rest = row.slice(labelIndex + 1);
+    /** Every number of the row, for messages: a stray one before the label too. */
+    const rowValues = [...strayNumbers, ...rest];
     if (label === '信息内容') {
       header = rest;
       continue;
@@ -63,12 +72,12 @@ export function extractProactive(
     const spec =
       specs.find((s) => s.item === item && s.pattern.test(label)) ?? specs.find((s) => s.pattern.test(label));
     if (!spec) {
-      if (!hasNumbers(rest)) {
+      if (!hasNumbers(rowValues)) {
         noteRow(context, TABLE_SHORT_NAMES.proactive, row);
       } else {
         findings.warning(
           'unknown-row-label',
-          `主动公开表${lineLabel(line)}的行标签“${labelCell.text}”不是${template}年版模板中的行，其数值（${describeCells(rest)}）未读入`,
+          `主动公开表${lineLabel(line)}的行标签“${labelCell.text}”不是${template}年版模板中的行，其数值（${describeCells(rowValues)}）未读入`,
           { line, column: labelCell.column },
         );
       }
@@ -78,7 +87,7 @@ export function extractProactive(
     if (filled.has(spec.key)) {
       findings.warning(
         'duplicate-row',
-        `主动公开表中“${spec.label}”一行出现两次（${lineLabel(filled.get(spec.key)!)}和${lineLabel(line)}），${lineLabel(line)}的数值（${describeCells(rest)}）未读入`,
+        `主动公开表中“${spec.label}”一行出现两次（${lineLabel(filled.get(spec.key)!)}和${lineLabel(line)}），${lineLabel(line)}的数值（${describeCells(rowValues)}）未读入`,
         { paths: [path], line, column: labelCell.column },
       );
       continue;
@@ -114,7 +123,23 @@ export function extractProactive(
     if (rest.length < width && hasNumbers(rest)) {
       findings.error(
         'wrong-cell-count',
-        `主动公开表${lineLabel(line)}“${spec.label}”一行只有${rest.length}个数值单元格，表头下应有${width}个（${describeCells(rest)}）：无法确定各数字所属的栏，该行全部记为空（null）`,
+        `主动公开表${lineLabel(line)}“${spec.label}”一行只有${rest.length}个数值单元格，表头下应有${width}个（${describeCells(rowValues)}）：无法确定各数字所属的栏，该行全部记为空（null）`,
+        { paths: [path], line, column: labelCell.column },
+      );
+      continue;
+    }
+    // A row with more cells than its columns (a stray value, a cell split in two): which one is
+    // too many is not known, so none is read. Blank cells past the header's last column are no
+    // value where they may be a grid's (a web page's row wider than its header row); where every
+    // cell is the source's own, they are cells too many as well.
+    const columnCount = header ? header.length : spec.columns.length;
+    const beyond = rest.slice(columnCount);
+    const tooWide = beyond.some((cell) => cell.text !== '') || (cellsAsWritten.has(row) && beyond.length > 0);
+    if ((tooWide || strayNumbers.length > 0) && hasNumbers(rowValues)) {
+      const stray = strayNumbers.length > 0 ? `，其中${describeCells(strayNumbers)}在行标签之前` : '';
+      findings.error(
+        'wrong-cell-count',
+        `主动公开表${lineLabel(line)}“${spec.label}”一行有${rowValues.length}个数值单元格，${header ? '表头下' : '模板'}应有${columnCount}个（${describeCells(rowValues)}）${stray}：无法确定哪一个是多出的，该行全部记为空（null）`,
         { paths: [path], line, column: labelCell.column },
       );
       continue;

@@ -14,8 +14,9 @@ export function isSubsectionHeading(text: string): boolean {
   return SUBSECTION_NUMBERING.test(text) && text.length <= MAX_SUBSECTION_HEADING && !/[。；;]/.test(text);
 }
 
+/** Chinese text and full-width punctuation; full-width digits and letters are no Chinese (３ and ４ are two numbers). */
 function isCjk(char: string | undefined): boolean {
-  return char !== undefined && /[\u3000-\u9fff\uff00-\uffef]/.test(char);
+  return char !== undefined && /[\u3000-\u9fff\uff00-\uffef]/.test(char) && !/[０-９Ａ-Ｚａ-ｚ]/.test(char);
 }
 
 /** Joins two pieces of one cell or paragraph: no space between Chinese text. */

@@ -9,7 +9,8 @@
  * 2. Unwrap layout tables (a table whose cells hold another table).
  * 3. Expand every table into a grid, straight to mdast: rowspan and colspan become empty cells
  *    beside the spanning one, as a merged cell comes out of Word; each cell becomes its plain
- *    text (<p> per character, <br>, &nbsp; and spans folded).
+ *    text (<p> per character, <br>, &nbsp; and spans folded; two numbers on two lines stay
+ *    apart, and digits in <sup> or <sub> become the superscript a reader sees, never digits).
  * 4. Convert the rest to mdast with hast-util-to-mdast and promote paragraphs that are headings.
  *
  * The page's own metadata (title, 发布机构, 发文日期, 索引号) is returned for what the body lacks.
@@ -32,9 +33,45 @@ function isElement(node: HastContent | ElementContent | HastRoot): node is Eleme
   return node.type === 'element';
 }
 
-/** Folds a cell's text: one line per block or <br>, joined without spaces between Chinese. */
+const SCRIPT_DIGITS: Readonly<Record<'sup' | 'sub', string>> = { sup: '⁰¹²³⁴⁵⁶⁷⁸⁹', sub: '₀₁₂₃₄₅₆₇₈₉' };
+
+function hasScript(node: Element): boolean {
+  return node.children.some((child) => isElement(child) && (child.tagName === 'sup' || child.tagName === 'sub' || hasScript(child)));
+}
+
+/** Digits of the text under `node` as superscript or subscript digits, in place. */
+function raiseDigits(node: Element, digits: string): void {
+  for (const child of node.children) {
+    if (child.type === 'text') child.value = child.value.replace(/[0-9０-９]/g, (digit) => digits[Number(digit.normalize('NFKC'))]!);
+    else if (isElement(child)) raiseDigits(child, digits);
+  }
+}
+
+/**
+ * A cell whose digits are set raised or lowered (a footnote marker, 5<sup>1</sup>) as a reader
+ * sees it: those digits as superscript or subscript digits, which no number reads (never 51).
+ * The page's tree is left as it is.
+ */
+function withScriptDigits(cell: Element): Element {
+  if (!hasScript(cell)) return cell;
+  const copy = structuredClone(cell);
+  const walk = (node: Element) => {
+    for (const child of node.children) {
+      if (!isElement(child)) continue;
+      if (child.tagName === 'sup' || child.tagName === 'sub') raiseDigits(child, SCRIPT_DIGITS[child.tagName]);
+      else walk(child);
+    }
+  };
+  walk(copy);
+  return copy;
+}
+
+/**
+ * Folds a cell's text: one line per block or <br>, joined without spaces between Chinese (so
+ * two numbers on two lines stay two, 3 4, never 34).
+ */
 function cellText(cell: Element): string {
-  const text = toText(cell);
+  const text = toText(withScriptDigits(cell));
   let folded = '';
   for (let from = 0; from <= text.length;) {
     const end = text.indexOf('\n', from);

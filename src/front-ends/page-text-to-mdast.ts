@@ -279,5 +279,7 @@ function tableNode(rows: TextRow[]): Table {
     align: Array.from({ length: width }, () => null),
     children,
     position: { start: rows[0]![0]!.start, end: rows.at(-1)!.at(-1)!.end },
+    // The template's rows put label cells and exactly the row's value cells: nothing fills a grid.
+    data: { cellsAsWritten: true },
   };
 }

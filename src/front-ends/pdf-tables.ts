@@ -388,11 +388,13 @@ export function joinBrokenRow(
 
 /**
  * Whether two items on one line are two cells: a gap of more than half a character, or any gap
- * at all between two numbers (10 and 0 set close together are never read as 100).
+ * at all between two numbers (10 and 0 set close together are never read as 100), or two numbers
+ * in sizes a reader tells apart (a footnote marker set small beside a number: 5¹ is never 51).
  */
 export function standApart(left: PositionedItem, right: PositionedItem): boolean {
   const gap = right.x - (left.x + left.width);
   const size = Math.max(left.size, right.size);
   if (gap > size * 0.6) return true;
-  return /[0-9０-９]$/.test(left.text.trim()) && /^[0-9０-９]/.test(right.text.trim()) && gap > size * 0.1;
+  const numbers = /[0-9０-９]$/.test(left.text.trim()) && /^[0-9０-９]/.test(right.text.trim());
+  return numbers && (gap > size * 0.1 || Math.min(left.size, right.size) < size * 0.8);
 }

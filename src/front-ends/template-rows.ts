@@ -10,7 +10,9 @@
  *
  * - where tabs separate them, each tab-delimited stretch is one cell (none between two tabs: a
  *   blank cell);
- * - else, if there are exactly as many values as the row has cells, those are the cells;
+ * - else, if there are exactly as many values as the row has cells, those are the cells (unless
+ *   the row's cells stand a line each and a blank line among them is a blank cell besides: then
+ *   one of them is too many);
  * - else, if the values and the blank lines between them make up exactly the row's cells, the
  *   blank lines are blank cells;
  * - else the row cannot be read: it keeps its label, its numbers go on a row of their own under a
@@ -190,7 +192,7 @@ export function valueCells(
     }
     return { cells, problem };
   }
-  if (width === null || numbers.length === width) return { cells: numbers.map(cellOf), problem: null };
+  if (width === null) return { cells: numbers.map(cellOf), problem: null };
   // Where a blank cell may be: a line of white space (a cell of &nbsp;), a blank line where
   // lines are not double-spaced, and where they are, a second blank line in a row.
   const blanks = values.filter(
@@ -198,6 +200,13 @@ export function valueCells(
       p.kind === 'space-line' ||
       (p.kind === 'blank-line' && (!options.blankLinesSeparate || values[i - 1]?.kind === 'blank-line')),
   );
+  // As many numbers as cells and a blank cell besides is a cell too many (a stray number), which
+  // one is not known; but a blank is surely a cell only where the row's cells stand a line each,
+  // one under the other (a crawler's capture), not where blank lines also part a cell's
+  // paragraphs (copied text, where a cell's <p>&nbsp;</p> leaves a line of white space too).
+  const lineByLine = values.some((p, i) => p.kind === 'value' && values[i + 1]?.kind === 'value' && values[i + 1]!.start.line === p.end.line + 1);
+  const certainBlanks = options.blankLinesSeparate || !lineByLine ? [] : blanks;
+  if (numbers.length === width && certainBlanks.length === 0) return { cells: numbers.map(cellOf), problem: null };
   if (numbers.length < width && numbers.length + blanks.length === width) {
     const cells = values.filter((p) => p.kind === 'value' || blanks.includes(p)).map((p) => (p.kind === 'value' ? cellOf(p) : blankCellAt(p)));
     return { cells, problem: null };

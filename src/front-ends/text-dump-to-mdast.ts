@@ -124,7 +124,9 @@ export function textDumpToMdast(text: string): Root {
     const cell: TableCell = { type: 'tableCell', children: [], position };
     setText(cell, content);
     if (!table) {
-      table = { type: 'table', align: [], children: [], position: { ...position } };
+      // A merged cell comes out as one cell (or, down a column, as empty ones before the label):
+      // no cell of the table stands for the rest of a merged label.
+      table = { type: 'table', align: [], children: [], position: { ...position }, data: { cellsAsWritten: true } };
     }
     if (!row || rowClosed) {
       row = { type: 'tableRow', children: [], position: { start: position.start, end: position.end } };
@@ -140,8 +142,10 @@ export function textDumpToMdast(text: string): Root {
     const cell = lastCell();
     if (!table || !cell || partHeadingOf(content)) return false;
     const cellText = textOf(cell);
-    if (cellText !== '' && looksLikeValue(cellText)) return false;
     const nextIsCell = lines[index + 1]?.startsWith('\t') ?? false;
+    // After a number the table ends, unless a number stands between two cells: that is the
+    // cell's second line (3 / 4 is a cell of two numbers, read as none, never 3 with a stray 4).
+    if (cellText !== '' && looksLikeValue(cellText)) return previousWasCell && nextIsCell && looksLikeValue(content);
     return previousWasCell || nextIsCell;
   };
 

@@ -25,7 +25,11 @@ const UNIT_POWER: Record<string, number> = { 元: 0, 万元: 4, 万: 4, 亿元: 
 const COUNT_UNITS = new Set(['件', '项', '个', '条', '次']);
 const NUMBER = /^([+-]?)(\d+(?:\.\d+)?)(万元|亿元|元|万|亿|件|项|个|条|次)?$/;
 const PLAIN = /^\d{1,15}$/;
-const SEVERAL_NUMBERS = /[0-9０-９][\s\u00a0\u3000]+[+\-＋－−]?[0-9０-９]/;
+/**
+ * Digits on both sides of white space, a separator's comma or point before it or a point after
+ * it included (1, 234 and 1. 5 are two numbers set on two lines, never 1234 or 1.5).
+ */
+const SEVERAL_NUMBERS = /[0-9０-９][,，.．]?[\s\u00a0\u3000]+[+\-＋－−]?[.．]?[0-9０-９]/;
 /** Thousands set apart by spaces (1 234 567): one number. */
 const SPACED_THOUSANDS = /^[+-]?\d{1,3}(?:[ \u00a0]\d{3})+(?:[万亿]?元|件|项|个|条|次)?$/;
 /**
