@@ -14,6 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { parseReportBytes } from '../src/parse-report.ts';
 import { nodeAt } from '../src/schema/record-paths.ts';
 import type { Report } from '../src/schema/report.ts';
+import { cellSourceAt, cellSources } from '../src/schema/cell-places.ts';
 
 const SAMPLES = [
   'reports/2020-春晓街道.txt',
@@ -26,7 +27,7 @@ const TABLES = /^(proactive|applications|reviewLitigation)\./;
 
 /** The table cells of a record: path → its source line. */
 function tableCells(report: Report): Array<[string, number]> {
-  return Object.entries(report.source.cells)
+  return cellSources(report)
     .filter(([key, source]) => TABLES.test(key) && source.line !== null)
     .map(([key, source]) => [key, source.line!]);
 }
@@ -48,7 +49,7 @@ function expectOriginalOrNull(original: Report, mutated: Report, inserted: numbe
       continue;
     }
     expect(after, `${what}: ${path}`).toBe(nodeAt(original, path));
-    const source = mutated.source.cells[path]?.line;
+    const source = cellSourceAt(mutated, path)?.line;
     if (after !== null && source != null) {
       // The value comes from the cell it came from, not from its neighbour's.
       expect(source >= inserted ? source - count : source, `${what}: ${path} read from another cell`).toBe(line);
@@ -106,7 +107,7 @@ describe('a row of a Word file’s text with a cell too many', () => {
     for (const path of ['reports/2020-春晓街道.txt', 'reports/2021-世纪街道.txt']) {
       const text = readFileSync(path, 'utf8');
       const original = await parseReportBytes(path, Buffer.from(text));
-      const proactive = Object.keys(original.source.cells).find((key) => key.startsWith('proactive.regulations.'))!;
+      const proactive = cellSources(original).map(([path]) => path).find((key) => key.startsWith('proactive.regulations.'))!;
       const cases: Array<[string, number]> = [
         [proactive, 3],
         ['applications.newReceived.total', 7],
@@ -114,7 +115,7 @@ describe('a row of a Word file’s text with a cell too many', () => {
       ];
       for (const [cell, width] of cases) {
         const row = cell.slice(0, cell.lastIndexOf('.'));
-        const line = original.source.cells[cell]!.line!;
+        const line = cellSourceAt(original, cell)!.line!;
         const mutated = await parseReportBytes(path, Buffer.from(insertLine(text, line + 1, '\t7')));
         const finding = mutated.findings.find((f) => f.rule === 'wrong-cell-count');
         expect(finding, `${path} ${cell}`).toBeDefined();
@@ -168,7 +169,7 @@ describe('a row of a page’s text with a cell too many', () => {
     const lines = text.split('\n');
     let nulls = 0;
     let tried = 0;
-    for (const [key, source] of Object.entries(original.source.cells)) {
+    for (const [key, source] of cellSources(original)) {
       if (!TABLES.test(key) || source.line === null || source.text === '') continue;
       const mutated = [...lines];
       const line = mutated[source.line - 1]!;
@@ -194,7 +195,7 @@ describe('a row of a web page with a <td> too many', () => {
     const path = 'reports/2024-平潭综合实验区行政审批局.html';
     const page = readFileSync(path, 'utf8');
     const original = await parseReportBytes(path, Buffer.from(page));
-    const cells = Object.entries(original.source.cells).filter(([key]) => key.startsWith('proactive.'));
+    const cells = cellSources(original).filter(([key]) => key.startsWith('proactive.'));
     expect(cells.length).toBeGreaterThanOrEqual(10);
     let nulls = 0;
     for (const [key, source] of cells) {

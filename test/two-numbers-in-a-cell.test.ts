@@ -19,6 +19,7 @@ import { padTable } from '../src/publish/report-markdown.ts';
 import { parseCell } from '../src/report-format/numbers.ts';
 import { nodeAt } from '../src/schema/record-paths.ts';
 import type { Report } from '../src/schema/report.ts';
+import { cellSourceAt, cellSources } from '../src/schema/cell-places.ts';
 
 /** The value at `path` is null, and a not-a-number finding on it quotes the cell's text. */
 function expectRefused(report: Report, path: string, quoted: string): void {
@@ -53,7 +54,7 @@ describe('a web page’s cell', () => {
 
   /** The page with the content of the cell of `key` replaced. */
   async function withCell(original: Report, content: string): Promise<Report> {
-    const source = original.source.cells[key]!;
+    const source = cellSourceAt(original, key)!;
     let offset = 0;
     for (let line = 1; line < source.line!; line++) offset = page.indexOf('\n', offset) + 1;
     const start = page.indexOf('>', offset + source.column! - 1) + 1;
@@ -135,8 +136,8 @@ describe('a cell of a Word file’s text', () => {
     const path = 'reports/2021-世纪街道.txt';
     const lines = readFileSync(path, 'utf8').split('\n');
     const original = await parseReportBytes(path, Buffer.from(lines.join('\n')));
-    const key = Object.keys(original.source.cells).find((k) => k.startsWith('proactive.regulations.'))!;
-    const line = original.source.cells[key]!.line!;
+    const key = cellSources(original).map(([path]) => path).find((k) => k.startsWith('proactive.regulations.'))!;
+    const line = cellSourceAt(original, key)!.line!;
     expect(lines[line - 1]).toBe('\t0');
     for (const [extra, text] of [['4', '0 4'], ['４', '0 ４']] as const) {
       const changed = [...lines];
