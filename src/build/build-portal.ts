@@ -19,6 +19,7 @@ import { digestOf, ingestFolder, type IngestOutcome } from '../ingest/ingest-fol
 import { writeData } from '../publish/write-data.ts';
 import { buildSiteData, handSiteData, type SiteData } from '../site/load-site-data.ts';
 import { finishPages, planRender } from '../site/page-reuse.ts';
+import { siteJsonFiles, writeSiteJson } from '../site/site-json.ts';
 import { LockedError, markComplete, recoverRuns, swapIn, takeLock } from './publish-folders.ts';
 import { writeSearchIndex } from './search-index.ts';
 
@@ -122,11 +123,12 @@ async function renderSite(
   site: string,
   previous: string | null,
 ): Promise<{ written: number; reused: number }> {
-  const plan = planRender(portal.render.reports, portal.render.agencies, portal.render.years, recordDigests, previous);
+  const plan = planRender(portal.render, recordDigests, previous);
   const queue = [
     ...plan.reports.map((page) => ({ report: page })),
     ...plan.agencies.map((page) => ({ agency: page })),
     ...plan.years.map((page) => ({ year: page })),
+    ...plan.regions.map((page) => ({ region: page })),
   ];
   // .eleventy.ts reads the records from GONGKAI_DATA, and takes the site data handed over here.
   const saved = process.env['GONGKAI_DATA'];
@@ -141,6 +143,7 @@ async function renderSite(
         reports: pass.flatMap((entry) => ('report' in entry ? [entry.report] : [])),
         agencies: pass.flatMap((entry) => ('agency' in entry ? [entry.agency] : [])),
         years: pass.flatMap((entry) => ('year' in entry ? [entry.year] : [])),
+        regions: pass.flatMap((entry) => ('region' in entry ? [entry.region] : [])),
       };
       handSiteData(data, portal, start > 0);
       const eleventy = new Eleventy(join(PROJECT, 'templates'), site, {
@@ -152,6 +155,8 @@ async function renderSite(
       written += writtenPages((await eleventy.write()) as unknown);
     }
     finishPages(plan, site, data);
+    // The JSON files the pages' scripts fetch (site-json.ts), linked from the last site where unchanged.
+    writeSiteJson(siteJsonFiles(portal), site, previous ? join(previous, '_site') : null);
     return { written, reused: plan.reused.size };
   } finally {
     handSiteData(data, undefined);

@@ -2,4 +2,4 @@
  * The environment of every test build: the search index in three parts, and the pages rendered in
  * passes of 20, as a site of thousands of reports is built, so the tests see both on a small site.
  */
-export const BUILD_ENV = { ...process.env, GONGKAI_SEARCH_PARTS: '3', GONGKAI_PAGES_PER_PASS: '20' };
+export const BUILD_ENV = { ...process.env, GONGKAI_SEARCH_PARTS: '3', GONGKAI_PAGES_PER_PASS: '20', GONGKAI_PAGE_ROWS: '5' };
