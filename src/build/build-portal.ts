@@ -74,6 +74,8 @@ export interface BuildResult {
   reusedPages: number;
   /** Parts of the search index made again, and taken from the previous build. */
   search: { indexed: number; reused: number };
+  /** The pages' JSON files (site-json.ts) written, and linked from the previous build unchanged. */
+  siteJson: { written: number; reused: number };
 }
 
 export class BuildError extends Error {}
@@ -122,7 +124,7 @@ async function renderSite(
   data: string,
   site: string,
   previous: string | null,
-): Promise<{ written: number; reused: number }> {
+): Promise<{ written: number; reused: number; siteJson: { written: number; reused: number } }> {
   const plan = planRender(portal.render, recordDigests, previous);
   const queue = [
     ...plan.reports.map((page) => ({ report: page })),
@@ -156,8 +158,8 @@ async function renderSite(
     }
     finishPages(plan, site, data);
     // The JSON files the pages' scripts fetch (site-json.ts), linked from the last site where unchanged.
-    writeSiteJson(siteJsonFiles(portal), site, previous ? join(previous, '_site') : null);
-    return { written, reused: plan.reused.size };
+    const siteJson = writeSiteJson(siteJsonFiles(portal), site, previous ? join(previous, '_site') : null);
+    return { written, reused: plan.reused.size, siteJson };
   } finally {
     handSiteData(data, undefined);
     if (saved === undefined) delete process.env['GONGKAI_DATA'];
@@ -204,7 +206,7 @@ export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
     const site = join(work, '_site');
     let outcome: IngestOutcome;
     let reused: number;
-    let pages: { written: number; reused: number };
+    let pages: Awaited<ReturnType<typeof renderSite>>;
     {
       // The records in memory go at the end of this block, once the pages are rendered from them
       // (the same objects the site data holds), and only what the messages need stays.
@@ -234,7 +236,7 @@ export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
     } catch (error) {
       throw new BuildError(`could not put the new site in place (${(error as NodeJS.ErrnoException).code ?? String(error)}); the previous site is left in place`);
     }
-    return { ingest: outcome, timings, pages: pages.written + pages.reused, reused, reusedPages: pages.reused, search };
+    return { ingest: outcome, timings, pages: pages.written + pages.reused, reused, reusedPages: pages.reused, search, siteJson: pages.siteJson };
   } finally {
     // Renamed first, so that a removal cut short is known for what it is by the next build.
     const removed = join(builds, `${REMOVED}${basename(work)}`);
