@@ -117,7 +117,9 @@ export interface YearPage {
   updated: string;
   /** Which page of the year this is (from 1), and every page of the year, with its first and last agency. */
   pageNumber: number;
+  /** The year's pages, and the links this page shows to them (see pagerOf). */
   pageLinks: Array<{ number: number; address: string; first: string; last: string }>;
+  pager: PagerItem[];
   /** How many reports the year has on all its pages. */
   yearReports: number;
 }
@@ -211,7 +213,32 @@ export interface ListPage<T> {
   address: string;
   number: number;
   items: T[];
+  /** Every page of the list. */
   links: Array<{ number: number; address: string }>;
+  /** The links this page shows (pagerOf). */
+  pager: PagerItem[];
+}
+
+/** A link of a pager, or a gap (…) where pages are left out. */
+export type PagerItem = { number: number; address: string; current: boolean; first?: string; last?: string } | { gap: true };
+
+/** Pages this far from the current one are linked, besides the first and the last. */
+const PAGER_REACH = 3;
+
+/**
+ * The links a page of a long list shows: the first and the last page, and those within
+ * PAGER_REACH of it, with a gap for the others, so that a page's links do not grow with the list.
+ */
+export function pagerOf<L extends { number: number; address: string }>(links: L[], current: number): PagerItem[] {
+  const items: PagerItem[] = [];
+  for (const link of links) {
+    if (link.number === 1 || link.number === links.length || Math.abs(link.number - current) <= PAGER_REACH) {
+      items.push({ ...link, current: link.number === current });
+    } else if (!('gap' in (items.at(-1) ?? {}))) {
+      items.push({ gap: true });
+    }
+  }
+  return items;
 }
 
 /**
@@ -223,7 +250,7 @@ export function listPages<T>(items: T[], size: number, address: string): Array<L
   for (let start = 0; start < items.length; start += size) chunks.push(items.slice(start, start + size));
   if (chunks.length === 0) chunks.push([]);
   const links = chunks.map((_, index) => ({ number: index + 1, address: index === 0 ? address : `${address}page/${index + 1}/` }));
-  return chunks.map((chunk, index) => ({ address: links[index]!.address, number: index + 1, items: chunk, links }));
+  return chunks.map((chunk, index) => ({ address: links[index]!.address, number: index + 1, items: chunk, links, pager: pagerOf(links, index + 1) }));
 }
 
 /** Report, agency, year and region pages: the paginated templates' data. */
@@ -266,6 +293,7 @@ function yearPages(year: number, sorted: ReportPage[]): YearPage[] {
     updated: dataAsOf(chunk.map((page) => page.report)),
     pageNumber: index + 1,
     pageLinks,
+    pager: pagerOf(pageLinks, index + 1),
     yearReports: sorted.length,
   }));
 }

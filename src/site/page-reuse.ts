@@ -78,8 +78,10 @@ export function pageDigests(reports: ReportPage[], agencies: AgencyPage[], years
   for (const { reports: pages, ...agency } of agencies) {
     digests.set(agency.address, sha256(JSON.stringify({ ...agency, reports: pages.map((page) => reportDigest.get(page)) })));
   }
-  for (const { reports: pages, ...year } of years) {
-    digests.set(year.address, sha256(JSON.stringify({ ...year, reports: pages.map((page) => reportDigest.get(page)) })));
+  // A year's page shows the range of its own page and its pager's links, not every page's range.
+  for (const { reports: pages, pageLinks, ...year } of years) {
+    const range = pageLinks[year.pageNumber - 1];
+    digests.set(year.address, sha256(JSON.stringify({ ...year, range, pages: pageLinks.length, reports: pages.map((page) => reportDigest.get(page)) })));
   }
   // A region's page shows nothing of its agencies but what it holds itself.
   for (const region of regions) digests.set(region.address, sha256(JSON.stringify(region)));
