@@ -2,12 +2,13 @@
  * The JSON files the pages' scripts fetch (src/site/site-json.ts), made from a real record: each
  * agency's and each year's compared figures as the record's metrics (a blank null, never 0), the
  * index of agencies; and a rebuild writes only the files whose text changed, linking the others
- * from the last build; the year pages in parts (pageRows) and the region pages (region-pages.ts).
+ * from the last build; the year pages in parts (pageRows), the region pages (region-pages.ts) and
+ * the feed's bound.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildSiteData } from '../src/site/load-site-data.ts';
+import { buildSiteData, FEED_ENTRIES } from '../src/site/load-site-data.ts';
 import { siteJsonFiles, writeSiteJson } from '../src/site/site-json.ts';
 import { reportMetrics } from '../src/figures/metrics.ts';
 import type { Report } from '../src/schema/report.ts';
@@ -99,5 +100,15 @@ describe('the pages’ JSON files', () => {
     expect(site.regions.map((node) => [node.name, node.count, node.children.map((child) => child.name)])).toEqual([['甲市', 2, ['甲区', '乙区'].sort(new Intl.Collator('zh-CN').compare)]]);
     expect(site.withoutRegion?.agencies.map((agency) => agency.name)).toEqual(['某局']);
     expect(site.addresses).toEqual(expect.arrayContaining([...site.regionPages.map((page) => page.address), ...site.yearPages.map((page) => page.address)]));
+  });
+
+  it('list the latest FEED_ENTRIES reports in the feed, newest first', () => {
+    const many = Array.from({ length: FEED_ENTRIES + 5 }, (_, n) => copy(2000 + (n % 25), `第${n}局`, [], (report) => {
+      report.publishedOn = `${2001 + (n % 25)}-0${1 + (n % 9)}-1${n % 10}`;
+    }));
+    const site = buildSiteData(many, []);
+    expect(site.feed).toHaveLength(FEED_ENTRIES);
+    const dates = many.map((report) => report.publishedOn!).sort().reverse();
+    expect(site.feed.map((entry) => entry.feedDate)).toEqual(dates.slice(0, FEED_ENTRIES));
   });
 });
