@@ -187,7 +187,19 @@
     });
   }
 
+  // A bar a report: beyond this many the chart would be taller than a canvas can be, and unreadable.
+  var CHART_ROWS = 100;
+
   function draw(rows) {
+    if (chart) {
+      chart.destroy();
+      chart = null;
+    }
+    if (rows.length > CHART_ROWS) {
+      figure.hidden = true;
+      summary.textContent += '超过 ' + CHART_ROWS + ' 份报告时不画图，数字见下表；少选几个机构或年度即可看图。';
+      return;
+    }
     var labels = rows.map(function (row) { return row.name + ' ' + row.year + '年'; });
     var metricByKey = {};
     config.metrics.forEach(function (metric) { metricByKey[metric.key] = metric; });
@@ -206,10 +218,6 @@
     };
     figure.hidden = rows.length === 0 || !window.Chart;
     canvas.setAttribute('aria-label', '条形图：' + (labels.join('、') || '无') + '的本年新收申请和各类办理结果。图中“空”表示原文此项空白（不是 0）。数据见下表。');
-    if (chart) {
-      chart.destroy();
-      chart = null;
-    }
     if (!window.Chart || rows.length === 0 || !window.gongkaiDrawChart) return;
     chart = window.gongkaiDrawChart(canvas, spec);
   }
