@@ -19,11 +19,12 @@ const DOWNLOAD_FOLDERS = ['reports', 'sources', 'bulk'];
 export default function (eleventyConfig: UserConfig): void {
   // GONGKAI_DATA: where `npm run ingest` wrote the records (data/ unless told otherwise).
   const dataFolder = process.env['GONGKAI_DATA'] ?? 'data';
-  // A build hands over the site data it made, and may render the report, agency and year pages
-  // in several passes after the first (src/build/build-portal.ts): those passes skip the others.
+  // A build hands over the site data it made, and may render the report, agency, year and region
+  // pages (the templates that say pageSet) in several passes after the first
+  // (src/build/build-portal.ts): those passes skip the others.
   const { site, pagesOnly } = siteDataFor(dataFolder);
   eleventyConfig.addGlobalData('portal', site);
-  if (pagesOnly) eleventyConfig.addPreprocessor('pages-only', 'njk', (data: Record<string, unknown>) => (data['pagination'] ? undefined : false));
+  if (pagesOnly) eleventyConfig.addPreprocessor('pages-only', 'njk', (data: Record<string, unknown>) => (data['pageSet'] ? undefined : false));
   eleventyConfig.addFilter('jsonScript', jsonScript);
   eleventyConfig.addFilter('number', formatNumber);
   eleventyConfig.addFilter('regionPath', regionPath);

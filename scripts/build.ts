@@ -45,6 +45,7 @@ try {
       reusedFiles: result.reused,
       reusedPages: result.reusedPages,
       searchParts: result.search,
+      siteJson: result.siteJson,
       pages: result.pages,
       seconds,
       steps: result.timings,

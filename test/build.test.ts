@@ -54,6 +54,7 @@ describe('npm run build', () => {
     expect(output(cached)).toEqual(expected);
 
     expect(timings.reusedPages).toBe(0);
+    expect(timings.siteJson.reused).toBe(0);
 
     // Again into the same folder: every report's files and pages are linked from the build before.
     // A folder an earlier build left half removed goes too, with the last build's, after the build returns.
@@ -64,6 +65,8 @@ describe('npm run build', () => {
     expect(again.reusedFiles).toBe(again.reports);
     expect(again.reusedPages).toBe(paginatedPages(cached));
     expect(again.searchParts).toEqual({ indexed: 0, reused: 3 });
+    // The pages' JSON files are the same: every one linked, none written.
+    expect(again.siteJson).toEqual({ written: 0, reused: timings.siteJson.written });
     expect(output(cached)).toEqual(expected);
 
     const fresh = temporary('gongkai-fresh-');

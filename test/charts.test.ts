@@ -37,7 +37,7 @@ describe('the charts', () => {
       expect(contrastWithWhite(colour), key).toBeGreaterThanOrEqual(3);
     }
     const site = buildSiteData([inYear(2021), inYear(2022)], []);
-    const charts = [...site.agencies.flatMap((agency) => agency.charts), ...site.years.flatMap((year) => year.charts)];
+    const charts = [...site.agencies.flatMap((agency) => agency.charts), ...site.yearPages.flatMap((year) => year.charts)];
     for (const chart of charts) {
       for (const dataset of chart.datasets) expect(dataset.colour, `${chart.id} ${dataset.key}`).toBe(METRIC_COLOURS[dataset.key]);
     }
@@ -70,7 +70,7 @@ describe('the charts', () => {
 
   it('draw the year pages’ agencies as horizontal bars, their names along the axis', () => {
     const site = buildSiteData([inYear(2021)], []);
-    for (const chart of site.years[0]!.charts) expect(chart.horizontal).toBe(true);
+    for (const chart of site.yearPages[0]!.charts) expect(chart.horizontal).toBe(true);
     for (const chart of site.agencies[0]!.charts) expect(chart.horizontal).toBe(false);
   });
 });

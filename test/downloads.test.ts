@@ -19,6 +19,7 @@ import { gunzipSync, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tableValues } from '../src/publish/table-values.ts';
 import type { Report } from '../src/schema/report.ts';
+import { FEED_ENTRIES } from '../src/site/load-site-data.ts';
 import { sharedBuild } from './built-site/shared-build.ts';
 import { infoZip, unzipTest } from './info-zip.ts';
 
@@ -97,11 +98,17 @@ describe('the data page', () => {
     for (const [, names] of groups) names.forEach((name, n) => name.endsWith('.gz') && expect(names[n - 1], name).toBe(name.slice(0, -3)));
   });
 
-  it('links every report’s JSON, CSV, Markdown and original, and each exists', () => {
-    const html = read('data/index.html').toString();
-    const links = [...html.matchAll(/href="(\/data\/(?:reports|sources)\/[^"]+)"/g)].map(([, href]) => decodeURI(href!));
-    expect(links.length).toBe(reports.length * 4);
-    for (const link of links) expect(existsSync(join(site, link)), link).toBe(true);
+  it('links every report’s JSON, CSV, Markdown and original from its page, and each exists', () => {
+    // The data page gives the addresses' pattern; each report's page links its own files (a
+    // list of every report's files would grow with the site: issue 14).
+    expect(read('data/index.html').toString()).toContain('<code>/data/reports/&lt;报告编号&gt;.json</code>');
+    for (const report of reports) {
+      const html = read(`agencies/${report.agency.slug}/${report.year}/index.html`).toString();
+      const links = [...html.matchAll(/href="(\/data\/(?:reports|sources)\/[^"]+)"/g)].map(([, href]) => decodeURI(href!));
+      expect(links.slice(0, 3), report.id).toEqual(['json', 'csv', 'md'].map((extension) => `/data/reports/${report.id}.${extension}`));
+      expect(links, report.id).toHaveLength(4);
+      for (const link of links) expect(existsSync(join(site, link)), link).toBe(true);
+    }
   });
 
   it('publishes a zip holding the other bulk files (not the .gz copies), byte for byte', () => {
@@ -330,9 +337,10 @@ describe('the data package (datapackage.json) against the files', () => {
 });
 
 describe('feeds', () => {
-  it('lists every report in the Atom feed and every page in the sitemap', () => {
+  it('lists the latest reports in the Atom feed (all of them in a site this small) and every page in the sitemap', () => {
     const feed = read('feed.xml').toString();
     expect(feed.startsWith('<?xml version="1.0" encoding="utf-8"?>')).toBe(true);
+    expect(reports.length).toBeLessThan(FEED_ENTRIES);
     expect(feed.match(/<entry>/g)).toHaveLength(reports.length);
     const sitemap = read('sitemap.xml').toString();
     for (const report of reports) expect(sitemap).toContain(`/agencies/${report.agency.slug}/${report.year}/</loc>`);

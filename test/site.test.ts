@@ -3,7 +3,7 @@
  * /agencies/<slug>/<year>/, the JSON downloadable beside it, and report text always escaped — a
  * report cannot inject code, not even through its agency's name.
  */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sharedBuild } from './built-site/shared-build.ts';
@@ -11,12 +11,24 @@ import { sharedBuild } from './built-site/shared-build.ts';
 const { site, out } = sharedBuild();
 
 describe('the built site', () => {
-  it('has a home page in Chinese, and an agency list that links every agency', async () => {
+  it('has a home page in Chinese, and region pages that together link every agency and every report, each agency once', async () => {
     expect(await readFile(join(site, 'index.html'), 'utf8')).toMatch(/<html lang="zh-CN"[ >]/);
-    const list = await readFile(join(site, 'agencies', 'index.html'), 'utf8');
-    const index = JSON.parse(await readFile(join(out, 'data', 'index.json'), 'utf8')) as { reports: Array<{ agency: { slug: string } }> };
+    const index = JSON.parse(await readFile(join(out, 'data', 'index.json'), 'utf8')) as { reports: Array<{ year: number; agency: { slug: string } }> };
     expect(index.reports.length).toBeGreaterThan(25);
-    for (const { agency } of index.reports) expect(list).toContain(`href="/agencies/${agency.slug}/"`);
+    // The agency list and the regions page link each region's page; the regions' pages list the agencies.
+    const regionPages = (await readdir(join(site, 'regions'), { recursive: true })).filter((path) => String(path).endsWith('index.html') && String(path) !== 'index.html');
+    expect(regionPages.length).toBeGreaterThan(3);
+    const lists = await Promise.all(regionPages.map((path) => readFile(join(site, 'regions', String(path)), 'utf8')));
+    const linked = lists.flatMap((html) => [...html.matchAll(/<li><a href="\/agencies\/([a-z0-9-]+)\/">/g)].map((match) => match[1]));
+    const agencies = [...new Set(index.reports.map((report) => report.agency.slug))];
+    expect(linked.sort()).toEqual(agencies.sort());
+    const all = lists.join('');
+    for (const { agency, year } of index.reports) expect(all).toContain(`href="/agencies/${agency.slug}/${year}/"`);
+    const [agencyList, regions] = await Promise.all([readFile(join(site, 'agencies', 'index.html'), 'utf8'), readFile(join(site, 'regions', 'index.html'), 'utf8')]);
+    for (const path of regionPages.filter((path) => String(path).split('/').length === 2)) {
+      expect(agencyList, String(path)).toContain(`href="/regions/${String(path).replace(/index\.html$/, '')}"`);
+      expect(regions, String(path)).toContain(`href="/regions/${String(path).replace(/index\.html$/, '')}"`);
+    }
   });
 
   it('has a page per report and its JSON', async () => {
@@ -50,7 +62,15 @@ describe('the built site', () => {
     const index = JSON.parse(await readFile(join(out, 'data', 'index.json'), 'utf8')) as {
       reports: Array<{ id: string; year: number; agency: { slug: string }; findings: { error: number; warning: number; info: number } }>;
     };
-    const status = await readFile(join(site, 'status', 'index.html'), 'utf8');
+    // The status is in pages (of 5 reports in the test build: build-env.ts), each linking the others.
+    const first = await readFile(join(site, 'status', 'index.html'), 'utf8');
+    const count = Math.ceil(index.reports.length / 5);
+    expect(count).toBeGreaterThan(5);
+    const more = Array.from({ length: count - 1 }, (_, n) => `/status/page/${n + 2}/`);
+    // The first page links the pages nearest it and the last (pagerOf), not every page.
+    const linked = new Set([...first.matchAll(/href="(\/status\/page\/\d+\/)"/g)].map((match) => match[1]!));
+    expect([...linked].sort()).toEqual([...more.slice(0, 3), more.at(-1)!].sort());
+    const status = [first, ...(await Promise.all(more.map((path) => readFile(join(site, path, 'index.html'), 'utf8'))))].join('');
     const uneven = index.reports.filter(({ findings }) => findings.error !== findings.warning || findings.warning !== findings.info);
     expect(uneven.length).toBeGreaterThan(3);
     for (const { agency, year, findings } of index.reports) {

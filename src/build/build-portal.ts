@@ -19,6 +19,7 @@ import { digestOf, ingestFolder, type IngestOutcome } from '../ingest/ingest-fol
 import { writeData } from '../publish/write-data.ts';
 import { buildSiteData, handSiteData, type SiteData } from '../site/load-site-data.ts';
 import { finishPages, planRender } from '../site/page-reuse.ts';
+import { siteJsonFiles, writeSiteJson } from '../site/site-json.ts';
 import { LockedError, markComplete, recoverRuns, swapIn, takeLock } from './publish-folders.ts';
 import { writeSearchIndex } from './search-index.ts';
 
@@ -73,6 +74,8 @@ export interface BuildResult {
   reusedPages: number;
   /** Parts of the search index made again, and taken from the previous build. */
   search: { indexed: number; reused: number };
+  /** The pages' JSON files (site-json.ts) written, and linked from the previous build unchanged. */
+  siteJson: { written: number; reused: number };
 }
 
 export class BuildError extends Error {}
@@ -121,12 +124,13 @@ async function renderSite(
   data: string,
   site: string,
   previous: string | null,
-): Promise<{ written: number; reused: number }> {
-  const plan = planRender(portal.render.reports, portal.render.agencies, portal.render.years, recordDigests, previous);
+): Promise<{ written: number; reused: number; siteJson: { written: number; reused: number } }> {
+  const plan = planRender(portal.render, recordDigests, previous);
   const queue = [
     ...plan.reports.map((page) => ({ report: page })),
     ...plan.agencies.map((page) => ({ agency: page })),
     ...plan.years.map((page) => ({ year: page })),
+    ...plan.regions.map((page) => ({ region: page })),
   ];
   // .eleventy.ts reads the records from GONGKAI_DATA, and takes the site data handed over here.
   const saved = process.env['GONGKAI_DATA'];
@@ -141,6 +145,7 @@ async function renderSite(
         reports: pass.flatMap((entry) => ('report' in entry ? [entry.report] : [])),
         agencies: pass.flatMap((entry) => ('agency' in entry ? [entry.agency] : [])),
         years: pass.flatMap((entry) => ('year' in entry ? [entry.year] : [])),
+        regions: pass.flatMap((entry) => ('region' in entry ? [entry.region] : [])),
       };
       handSiteData(data, portal, start > 0);
       const eleventy = new Eleventy(join(PROJECT, 'templates'), site, {
@@ -152,7 +157,9 @@ async function renderSite(
       written += writtenPages((await eleventy.write()) as unknown);
     }
     finishPages(plan, site, data);
-    return { written, reused: plan.reused.size };
+    // The JSON files the pages' scripts fetch (site-json.ts), linked from the last site where unchanged.
+    const siteJson = writeSiteJson(siteJsonFiles(portal), site, previous ? join(previous, '_site') : null);
+    return { written, reused: plan.reused.size, siteJson };
   } finally {
     handSiteData(data, undefined);
     if (saved === undefined) delete process.env['GONGKAI_DATA'];
@@ -199,7 +206,7 @@ export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
     const site = join(work, '_site');
     let outcome: IngestOutcome;
     let reused: number;
-    let pages: { written: number; reused: number };
+    let pages: Awaited<ReturnType<typeof renderSite>>;
     {
       // The records in memory go at the end of this block, once the pages are rendered from them
       // (the same objects the site data holds), and only what the messages need stays.
@@ -229,7 +236,7 @@ export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
     } catch (error) {
       throw new BuildError(`could not put the new site in place (${(error as NodeJS.ErrnoException).code ?? String(error)}); the previous site is left in place`);
     }
-    return { ingest: outcome, timings, pages: pages.written + pages.reused, reused, reusedPages: pages.reused, search };
+    return { ingest: outcome, timings, pages: pages.written + pages.reused, reused, reusedPages: pages.reused, search, siteJson: pages.siteJson };
   } finally {
     // Renamed first, so that a removal cut short is known for what it is by the next build.
     const removed = join(builds, `${REMOVED}${basename(work)}`);

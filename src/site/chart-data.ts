@@ -94,8 +94,9 @@ export function agencyCharts(agency: AgencyPage): ChartSpec[] {
   ];
 }
 
-export function yearCharts(year: number, pages: ReportPage[]): ChartSpec[] {
-  const chart = charter(pages, pages.map((page) => page.report.agency.canonicalName), `${year}年各机构`, true);
+/** A year's charts of some of its reports (a page of them: `part` says which, as （第2页）). */
+export function yearCharts(year: number, pages: ReportPage[], part = ''): ChartSpec[] {
+  const chart = charter(pages, pages.map((page) => page.report.agency.canonicalName), `${year}年各机构${part}`, true);
   return [
     chart('applications', '收到的申请', APPLICATION_METRICS.slice(0, 1), false, '本年新收的政府信息公开申请数量'),
     chart('outcomes', '申请的办理结果', OUTCOMES, true, '申请的办理结果构成（予以公开、部分公开、不予公开、无法提供、不予处理、其他处理）'),

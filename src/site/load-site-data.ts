@@ -24,6 +24,7 @@ import type { ChecksumEntry } from '../publish/bulk.ts';
 import { listingGroups, type ListingGroup } from '../publish/bulk-listing.ts';
 import { dataDictionary, type DictionaryEntry } from '../publish/data-dictionary.ts';
 import { searchParts } from './search-parts.ts';
+import { regionPages, type RegionNode, type RegionPage } from './region-pages.ts';
 import { formatShare, INDICATORS, reportIndicators, type IndicatorValue } from '../figures/indicators.ts';
 
 function indicatorsOf(metrics: Metrics): Record<string, IndicatorValue & { text: string }> {
@@ -101,28 +102,51 @@ export interface AgencyPage {
   updated: string;
 }
 
+/**
+ * One page of a year's reports: a year of thousands of agencies is split into pages of
+ * `pageRows()` reports, by agency name, so that no page grows with the number of agencies. The
+ * first is /years/<year>/, the others /years/<year>/page/<n>/.
+ */
 export interface YearPage {
   year: number;
-  /** The page's address, /years/<year>/, and its title. */
+  /** The page's address and its title. */
   address: string;
   title: string;
+  /** This page's reports, by agency name. */
   reports: ReportPage[];
   charts: ChartSpec[];
+  updated: string;
+  /** Which page of the year this is (from 1), and every page of the year, with its first and last agency. */
+  pageNumber: number;
+  /** The year's pages, and the links this page shows to them (see pagerOf). */
+  pageLinks: Array<{ number: number; address: string; first: string; last: string }>;
+  pager: PagerItem[];
+  /** How many reports the year has on all its pages. */
+  yearReports: number;
 }
 
-export interface RegionNode {
-  name: string;
-  agencies: AgencyPage[];
-  children: RegionNode[];
+/** A year: its first page's address and its number of reports (the lists of years). */
+export interface YearSummary {
+  year: number;
+  address: string;
+  count: number;
 }
+
+export type { RegionNode, RegionPage };
 
 export interface SiteData {
   reports: ReportPage[];
   agencies: AgencyPage[];
-  years: YearPage[];
+  /** The years, newest first. */
+  years: YearSummary[];
+  /** The pages of every year's reports (see YearPage). */
+  yearPages: YearPage[];
+  /** The regions as a tree, each with its page (region-pages.ts). */
   regions: RegionNode[];
-  /** Agencies whose region no report or registry entry states. */
-  withoutRegion: AgencyPage[];
+  /** The page of the agencies whose region no report or registry entry states, if there are any. */
+  withoutRegion: RegionPage | null;
+  /** Every region's page. */
+  regionPages: RegionPage[];
   failures: IngestFailure[];
   metrics: typeof ALL_METRICS;
   /** The indicators and their formulas (indicators.ts). */
@@ -151,8 +175,12 @@ export interface SiteData {
   feedUpdated: string;
   /** Every page's address, for the sitemap. */
   addresses: string[];
-  /** The rules that found something, with how often. */
-  rules: Array<{ id: string; label: string; count: number }>;
+  /** The rules that found something, with how often, and the address of their findings' first page. */
+  rules: Array<{ id: string; label: string; count: number; address: string }>;
+  /** The findings rule by rule, in pages of pageRows('findings'): /findings/<rule>/, /findings/<rule>/page/<n>/. */
+  findingPages: Array<ListPage<SiteData['findings'][number]> & { rule: { id: string; label: string; count: number } }>;
+  /** Each report's count of errors, warnings and notes for the editors, in pages of pageRows('status'). */
+  statusPages: Array<ListPage<ReportPage>>;
   /** Applications received per year: the sum of 本年新收 总计, and how many reports left it blank. */
   receivedByYear: Array<{ year: number; address: string; total: number; reports: number; blank: number }>;
   /** How many parts the search index is in (src/build/search-index.ts), for the search page. */
@@ -181,11 +209,94 @@ export function dataAsOf(reports: readonly Report[]): string {
   return `本页数据更新至${year}年度报告（报告未注明发布日期）`;
 }
 
-/** Report, agency and year pages: the paginated templates' data. */
+/** A page of a long list: its address, number (from 1), rows and the links to the list's pages. */
+export interface ListPage<T> {
+  address: string;
+  number: number;
+  items: T[];
+  /** Every page of the list. */
+  links: Array<{ number: number; address: string }>;
+  /** The links this page shows (pagerOf). */
+  pager: PagerItem[];
+}
+
+/** A link of a pager, or a gap (…) where pages are left out. */
+export type PagerItem = { number: number; address: string; current: boolean; first?: string; last?: string } | { gap: true };
+
+/** Pages this far from the current one are linked, besides the first and the last. */
+const PAGER_REACH = 3;
+
+/**
+ * The links a page of a long list shows: the first and the last page, and those within
+ * PAGER_REACH of it, with a gap for the others, so that a page's links do not grow with the list.
+ */
+export function pagerOf<L extends { number: number; address: string }>(links: L[], current: number): PagerItem[] {
+  const items: PagerItem[] = [];
+  for (const link of links) {
+    if (link.number === 1 || link.number === links.length || Math.abs(link.number - current) <= PAGER_REACH) {
+      items.push({ ...link, current: link.number === current });
+    } else if (!('gap' in (items.at(-1) ?? {}))) {
+      items.push({ gap: true });
+    }
+  }
+  return items;
+}
+
+/**
+ * A list in pages of `size`: the first at `address`, the others at <address>page/<n>/. An empty
+ * list has one empty page, so that its address still answers.
+ */
+export function listPages<T>(items: T[], size: number, address: string): Array<ListPage<T>> {
+  const chunks: T[][] = [];
+  for (let start = 0; start < items.length; start += size) chunks.push(items.slice(start, start + size));
+  if (chunks.length === 0) chunks.push([]);
+  const links = chunks.map((_, index) => ({ number: index + 1, address: index === 0 ? address : `${address}page/${index + 1}/` }));
+  return chunks.map((chunk, index) => ({ address: links[index]!.address, number: index + 1, items: chunk, links, pager: pagerOf(links, index + 1) }));
+}
+
+/** Report, agency, year and region pages: the paginated templates' data. */
 export interface PageSet {
   reports: ReportPage[];
   agencies: AgencyPage[];
   years: YearPage[];
+  regions: RegionPage[];
+}
+
+/**
+ * How many rows a page of a long list has: a year's reports (100), the findings (200), the
+ * editors' status of each report (500). GONGKAI_PAGE_ROWS sets them all (the tests split their
+ * few reports into pages of a handful, as thousands are split).
+ */
+export function pageRows(list: 'year' | 'findings' | 'status'): number {
+  const set = Number(process.env['GONGKAI_PAGE_ROWS']);
+  if (Number.isInteger(set) && set > 0) return set;
+  return { year: 100, findings: 200, status: 500 }[list];
+}
+
+/** A year's reports in pages of pageRows('year'), by agency name. */
+function yearPages(year: number, sorted: ReportPage[]): YearPage[] {
+  const size = pageRows('year');
+  const chunks: ReportPage[][] = [];
+  for (let start = 0; start < sorted.length; start += size) chunks.push(sorted.slice(start, start + size));
+  const addressOf = (number: number) => (number === 1 ? yearAddress(year) : `${yearAddress(year)}page/${number}/`);
+  const pageLinks = chunks.map((chunk, index) => ({
+    number: index + 1,
+    address: addressOf(index + 1),
+    first: chunk[0]!.report.agency.canonicalName,
+    last: chunk.at(-1)!.report.agency.canonicalName,
+  }));
+  return chunks.map((chunk, index) => ({
+    year,
+    address: addressOf(index + 1),
+    title: chunks.length > 1 ? `${year}年度（第${index + 1}页，共${chunks.length}页）` : `${year}年度`,
+    reports: chunk,
+    charts: yearCharts(year, chunk, chunks.length > 1 ? `（第${index + 1}页）` : ''),
+    updated: dataAsOf(chunk.map((page) => page.report)),
+    pageNumber: index + 1,
+    pageLinks,
+    pager: pagerOf(pageLinks, index + 1),
+    yearReports: sorted.length,
+  }));
 }
 
 // One collator for every sort, made once: the same order as `localeCompare(b, 'zh-CN')` (and,
@@ -194,32 +305,6 @@ const chinese = new Intl.Collator('zh-CN').compare;
 const byDefaultLocale = new Intl.Collator().compare;
 const byName = (a: { name: string }, b: { name: string }) => chinese(a.name, b.name);
 const byAgencyName = (a: ReportPage, b: ReportPage) => chinese(a.report.agency.canonicalName, b.report.agency.canonicalName);
-
-function regionTree(agencies: AgencyPage[]): RegionNode[] {
-  const roots: RegionNode[] = [];
-  for (const agency of agencies) {
-    let level = roots;
-    let node: RegionNode | undefined;
-    for (const name of agency.region) {
-      node = level.find((candidate) => candidate.name === name);
-      if (!node) {
-        node = { name, agencies: [], children: [] };
-        level.push(node);
-      }
-      level = node.children;
-    }
-    node?.agencies.push(agency);
-  }
-  const sort = (nodes: RegionNode[]) => {
-    nodes.sort(byName);
-    for (const node of nodes) {
-      node.agencies.sort(byName);
-      sort(node.children);
-    }
-  };
-  sort(roots);
-  return roots;
-}
 
 /** The dictionary's groups: the record's top-level keys that hold fields, the others together as 报告. */
 const DICTIONARY_GROUPS: Readonly<Record<string, string>> = {
@@ -246,6 +331,9 @@ function dictionaryGroups(entries: DictionaryEntry[]): SiteData['dictionaryGroup
   }
   return [...groups.entries()].map(([key, members]) => ({ key, label: DICTIONARY_GROUPS[key] ?? '报告', entries: members }));
 }
+
+/** How many reports the Atom feed lists, newest first. */
+export const FEED_ENTRIES = 100;
 
 export function buildSiteData(reports: Report[], failures: IngestFailure[], downloads: ChecksumEntry[] = []): SiteData {
   const dictionary = dataDictionary();
@@ -343,15 +431,12 @@ export function buildSiteData(reports: Report[], failures: IngestFailure[], down
     if (yearReports) yearReports.push(page);
     else yearMap.set(page.report.year, [page]);
   }
-  const years = [...yearMap.entries()]
-    .sort(([a], [b]) => b - a)
-    .map(([year, yearReports]) => {
-      const sorted = yearReports.sort(byAgencyName);
-      const updated = dataAsOf(sorted.map((page) => page.report));
-      return { year, address: yearAddress(year), title: `${year}年度`, reports: sorted, charts: yearCharts(year, sorted), updated };
-    });
+  const byYear = [...yearMap.entries()].sort(([a], [b]) => b - a).map(([year, yearReports]) => ({ year, reports: yearReports.sort(byAgencyName) }));
+  const years: YearSummary[] = byYear.map(({ year, reports: yearReports }) => ({ year, address: yearAddress(year), count: yearReports.length }));
+  const allYearPages = byYear.flatMap(({ year, reports: yearReports }) => yearPages(year, yearReports));
+  const regions = regionPages(agencies, (list) => dataAsOf(list.flatMap((agency) => agency.reports.map((page) => page.report))));
 
-  const receivedByYear = [...years]
+  const receivedByYear = [...byYear]
     .sort((a, b) => a.year - b.year)
     .map(({ year, reports: yearReports }) => {
       const known = yearReports.map((page) => page.metrics['newReceived']).filter((value): value is number => value != null);
@@ -370,22 +455,36 @@ export function buildSiteData(reports: Report[], failures: IngestFailure[], down
   const ruleCounts = new Map<string, number>();
   for (const { finding } of findings) ruleCounts.set(finding.rule, (ruleCounts.get(finding.rule) ?? 0) + 1);
   const rules = [...ruleCounts.entries()]
-    .map(([id, count]) => ({ id, label: ruleLabel(id), count }))
+    .map(([id, count]) => ({ id, label: ruleLabel(id), count, address: `/findings/${id.replace(/[^a-z0-9-]/gi, '-')}/` }))
     .sort((a, b) => b.count - a.count || byDefaultLocale(a.id, b.id));
+  // Within a rule, the newest year first, then by agency.
+  const byYearAndAgency = (a: { page: ReportPage }, b: { page: ReportPage }) => b.page.report.year - a.page.report.year || byAgencyName(a.page, b.page);
+  const findingPages = rules.flatMap((rule) =>
+    listPages(findings.filter(({ finding }) => finding.rule === rule.id).sort(byYearAndAgency), pageRows('findings'), rule.address).map((page) => ({
+      ...page,
+      rule: { id: rule.id, label: rule.label, count: rule.count },
+    })),
+  );
 
   // The feed lists reports by the date they were published (or, without one, the end of their year).
+  // The latest FEED_ENTRIES only: a reader's feed client asks for it again and again.
   const feed = pages
     .map((page) => ({ page, feedDate: page.report.publishedOn ?? `${page.report.year}-12-31` }))
-    .sort((a, b) => byDefaultLocale(b.feedDate, a.feedDate) || byDefaultLocale(a.page.report.id, b.page.report.id));
+    .sort((a, b) => byDefaultLocale(b.feedDate, a.feedDate) || byDefaultLocale(a.page.report.id, b.page.report.id))
+    .slice(0, FEED_ENTRIES);
 
   // The paginated pages' addresses, for the sitemap (which takes the site's other pages from Eleventy).
   const addresses = [
     ...agencies.map((agency) => agency.address),
     ...pages.map((page) => page.address),
-    ...years.map((year) => year.address),
+    ...allYearPages.map((year) => year.address),
+    ...regions.pages.map((region) => region.address),
   ];
 
+  const reportsByYear = [...pages].sort((a, b) => b.report.year - a.report.year || byAgencyName(a, b));
   return {
+    findingPages,
+    statusPages: listPages(reportsByYear, pageRows('status'), '/status/'),
     addresses,
     schemaVersion: SCHEMA_VERSION,
     feed,
@@ -399,18 +498,20 @@ export function buildSiteData(reports: Report[], failures: IngestFailure[], down
     contact: process.env['GONGKAI_CONTACT']?.trim() || null,
     findings,
     rules,
-    reports: [...pages].sort((a, b) => b.report.year - a.report.year || byAgencyName(a, b)),
+    reports: reportsByYear,
     agencies,
     years,
-    regions: regionTree(agencies.filter((agency) => agency.region.length > 0)),
-    withoutRegion: agencies.filter((agency) => agency.region.length === 0),
+    yearPages: allYearPages,
+    regions: regions.tree,
+    withoutRegion: regions.unknown,
+    regionPages: regions.pages,
     failures,
     metrics: ALL_METRICS,
     metricColours: METRIC_COLOURS,
     indicators: INDICATORS,
     receivedByYear,
     searchParts: searchParts(pages.length + agencies.length),
-    render: { reports: pages, agencies, years },
+    render: { reports: pages, agencies, years: allYearPages, regions: regions.pages },
   };
 }
 

@@ -1,8 +1,9 @@
 /**
- * Rendering only the pages that changed. A report's, an agency's and a year's page is a function
- * of the page code (templates/, src/site/, .eleventy.ts, the parser code) and of its own data: a
- * report page of its record and the years its agency published; an agency's and a year's page of
- * their reports and charts. Each such page gets a digest of exactly that. The build writes them
+ * Rendering only the pages that changed. A report's, an agency's, a year's and a region's page is
+ * a function of the page code (templates/, src/site/, .eleventy.ts, the parser code) and of its
+ * own data: a report page of its record and the years its agency published; an agency's and a
+ * year's page of their reports and charts (a year's page also of the links to the year's other
+ * pages); a region's page of its agencies' names, addresses and years. Each such page gets a digest of exactly that. The build writes them
  * to <data>/pages.json with the SHA-256 of each page as written; the next build renders a page
  * again only where its digest differs, and links the others from the site before, after checking
  * that the file there is still the one it wrote. Pages made from the whole site (the home page,
@@ -16,7 +17,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { codeFingerprint } from '../ingest/cache.ts';
 import { filesUnder, linkFiles } from '../publish/link-files.ts';
-import type { AgencyPage, PageSet, ReportPage, YearPage } from './load-site-data.ts';
+import type { AgencyPage, PageSet, RegionPage, ReportPage, YearPage } from './load-site-data.ts';
 
 const PROJECT = join(import.meta.dirname, '..', '..');
 
@@ -64,7 +65,7 @@ const pageFile = (site: string, address: string) => join(site, ...address.split(
  * its record and Markdown); everything else on a report page but its agency's years is computed
  * from the record by the page code.
  */
-export function pageDigests(reports: ReportPage[], agencies: AgencyPage[], years: YearPage[], recordDigests: Map<string, string>): Map<string, string> {
+export function pageDigests(reports: ReportPage[], agencies: AgencyPage[], years: YearPage[], regions: RegionPage[], recordDigests: Map<string, string>): Map<string, string> {
   const digests = new Map<string, string>();
   const reportDigest = new Map<ReportPage, string>();
   for (const page of reports) {
@@ -77,9 +78,13 @@ export function pageDigests(reports: ReportPage[], agencies: AgencyPage[], years
   for (const { reports: pages, ...agency } of agencies) {
     digests.set(agency.address, sha256(JSON.stringify({ ...agency, reports: pages.map((page) => reportDigest.get(page)) })));
   }
-  for (const { reports: pages, ...year } of years) {
-    digests.set(year.address, sha256(JSON.stringify({ ...year, reports: pages.map((page) => reportDigest.get(page)) })));
+  // A year's page shows the range of its own page and its pager's links, not every page's range.
+  for (const { reports: pages, pageLinks, ...year } of years) {
+    const range = pageLinks[year.pageNumber - 1];
+    digests.set(year.address, sha256(JSON.stringify({ ...year, range, pages: pageLinks.length, reports: pages.map((page) => reportDigest.get(page)) })));
   }
+  // A region's page shows nothing of its agencies but what it holds itself.
+  for (const region of regions) digests.set(region.address, sha256(JSON.stringify(region)));
   return digests;
 }
 
@@ -97,8 +102,9 @@ function readManifest(dataFolder: string): Manifest | null {
  * null to render every page. A page is reused only if the same page code wrote it from the same
  * digest and the file is still what that build wrote.
  */
-export function planRender(reports: ReportPage[], agencies: AgencyPage[], years: YearPage[], recordDigests: Map<string, string>, previous: string | null): RenderPlan {
-  const digests = pageDigests(reports, agencies, years, recordDigests);
+export function planRender(pageSet: PageSet, recordDigests: Map<string, string>, previous: string | null): RenderPlan {
+  const { reports, agencies, years, regions } = pageSet;
+  const digests = pageDigests(reports, agencies, years, regions, recordDigests);
   const current = pageFingerprint();
   const manifest = previous ? readManifest(join(previous, 'data')) : null;
   const previousSite = previous && manifest?.fingerprint === current ? join(previous, '_site') : null;
@@ -119,6 +125,7 @@ export function planRender(reports: ReportPage[], agencies: AgencyPage[], years:
     reports: fresh(reports),
     agencies: fresh(agencies),
     years: fresh(years),
+    regions: fresh(regions),
     digests,
     reused,
     previousSite,

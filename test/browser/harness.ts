@@ -1,8 +1,8 @@
 /// <reference lib="dom" />
 /**
  * What the browser tests share: Debian's Chromium driven by playwright-core against the shared
- * build on a loopback server, a page opener that records console errors, dialogs and requests
- * that leave the site, axe-core, and the page types. Without /usr/bin/chromium the tests are
+ * build on a loopback server, a page opener that records console errors, dialogs, requests
+ * that leave the site and the paths asked of the site, axe-core, and the page types. Without /usr/bin/chromium the tests are
  * skipped with a message, except in CI (CI=true), where that is a failure. Each test file has a
  * session of its own, so that vitest runs the files side by side.
  */
@@ -23,11 +23,15 @@ export const PAGES = [
   ['agency', '/agencies/nanguanqu-minzhengju/'],
   ['agencies', '/agencies/'],
   ['year', '/years/2021/'],
+  ['year, a later page', '/years/2023/page/2/'],
   ['years', '/years/'],
   ['regions', '/regions/'],
+  ['region', '/regions/changchunshi/nanguanqu/'],
   ['compare', '/compare/'],
+  ['compare, with a choice', '/compare/?agency=chunxiaojiedao&agency=nanguanqu-minzhengju&year=2021'],
   ['search', '/search/'],
   ['findings', '/findings/'],
+  ['findings of a kind', '/findings/row-total/'],
   ['status', '/status/'],
   ['data', '/data/'],
   ['data dictionary', '/data/dictionary/'],
@@ -71,12 +75,15 @@ export class BrowserSession {
       problems.push(`dialog: ${dialog.message()}`);
       void dialog.dismiss();
     });
+    // The paths the page asked the site for, in order (the page's own first).
+    const requests: string[] = [];
     page.on('request', (request) => {
       const url = request.url();
-      if (!url.startsWith(this.site.origin) && !url.startsWith('data:')) problems.push(`request left the site: ${url}`);
+      if (url.startsWith(this.site.origin)) requests.push(url.slice(this.site.origin.length));
+      else if (!url.startsWith('data:')) problems.push(`request left the site: ${url}`);
     });
     await gotoSettled(page, `${this.site.origin}${path}`);
-    return { page, problems, close: () => context.close() };
+    return { page, problems, requests, close: () => context.close() };
   };
 }
 

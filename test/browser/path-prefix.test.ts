@@ -2,7 +2,8 @@
  * The portal under a path of its own, as a government site often serves it: built with
  * GONGKAI_SITE_URL=https://www.example.gov.cn/zfxxgk/nb, every address in every page starts with
  * /zfxxgk/nb/, the feed and the sitemap give whole addresses, and in Chromium, served at that path,
- * the pages load without a failed request and the search (in three parts) finds and links there.
+ * the pages load without a failed request, their scripts fetch and link there, and the search
+ * (in three parts) finds and links there.
  */
 import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -76,6 +77,13 @@ describe('the portal under a path', () => {
     for (const path of ['', 'agencies/chunxiaojiedao/2020/', 'agencies/nanguanqu-minzhengju/', 'compare/', 'data/']) {
       await gotoSettled(page, `${origin}${PREFIX}${path}`);
     }
+    // The scripts fetch the site's JSON files under the path, and link under it.
+    await gotoSettled(page, `${origin}${PREFIX}compare/?agency=chunxiaojiedao&year=2020`);
+    await page.locator('#compare-table tbody a').first().waitFor({ timeout: 60_000 });
+    expect(await page.locator('#compare-table tbody a').getAttribute('href')).toBe(`${PREFIX}agencies/chunxiaojiedao/2020/`);
+    await gotoSettled(page, `${origin}${PREFIX}agencies/?q=chunxiao`);
+    await page.locator('#agency-table tbody a').first().waitFor({ timeout: 60_000 });
+    expect(await page.locator('#agency-table tbody a').first().getAttribute('href')).toBe(`${PREFIX}agencies/chunxiaojiedao/`);
     await gotoSettled(page, `${origin}${PREFIX}search/`);
     // Generous waits: on a loaded machine the search's first answer can take a while.
     const searchFor = async (term: string) => {

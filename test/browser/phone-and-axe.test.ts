@@ -79,7 +79,7 @@ describe.skipIf(!available)('the portal on a phone and with assistive technology
   });
 
   it('stacks the findings and the data dictionary on a phone: a card a row, each cell across it with its column’s name', async () => {
-    for (const [path, table, label] of [['/findings/', '#findings-table', '说明'], ['/data/dictionary/', '#dictionary-agency', '含义']] as const) {
+    for (const [path, table, label] of [['/findings/row-total/', '#findings-table', '说明'], ['/data/dictionary/', '#dictionary-agency', '含义']] as const) {
       const { page, close } = await open(path, { width: 360 });
       const cell = page.locator(`${table} tbody td[data-label="${label}"]`).first();
       expect((await cell.boundingBox())!.width, path).toBeGreaterThan(280);

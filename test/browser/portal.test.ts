@@ -8,7 +8,10 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServedSite } from '../built-site/shared-build.ts';
-import { available, BrowserSession, headingLevels, PAGES } from './harness.ts';
+import { reportMetrics } from '../../src/figures/metrics.ts';
+import { formatNumber } from '../../src/site/filters.ts';
+import type { Report } from '../../src/schema/report.ts';
+import { available, BrowserSession, gotoSettled, headingLevels, PAGES } from './harness.ts';
 
 const session = new BrowserSession();
 const open = session.open;
@@ -73,16 +76,52 @@ describe.skipIf(!available)('the portal in Chromium', () => {
     await close();
   });
 
-  it('compares the agencies and years named in the address, and keeps a new choice in the address', async () => {
-    const { page, close } = await open('/compare/?agency=chunxiaojiedao&agency=nanguanqu-minzhengju');
-    const visible = () => page.locator('#compare-table tbody tr:not([hidden])').count();
+  /** The site's JSON files a page asked for (src/site/site-json.ts). */
+  const jsonAsked = (requests: string[]) => requests.filter((path) => path.startsWith('/data/site/')).sort();
+  const compareRows = (page: import('playwright-core').Page) => page.locator('#compare-table tbody tr');
+
+  it('compares the agencies and years named in the address, fetching only their files, and keeps a new choice in the address', async () => {
+    const { page, problems, requests, close } = await open('/compare/?agency=chunxiaojiedao&agency=nanguanqu-minzhengju');
     // 春晓街道 2020; 南关区民政局 2021, 2022 and 2023 (the 2023 report typed its name with markup, 南关区<b>民政局</b>: the same agency).
-    expect(await visible()).toBe(4);
+    await expect.poll(() => compareRows(page).count()).toBe(4);
+    expect(await compareRows(page).locator('th').allTextContents()).toEqual(['南关区民政局 2023年', '南关区民政局 2022年', '南关区民政局 2021年', '春晓街道 2020年']);
+    expect(jsonAsked(requests)).toEqual(['/data/site/agencies/chunxiaojiedao.json', '/data/site/agencies/nanguanqu-minzhengju.json']);
     expect(await page.isChecked('input[name="agency"][value="chunxiaojiedao"]')).toBe(true);
+    // The boxes are named from the files (the address has only the slugs).
+    expect(await page.locator('#compare-agency-choices label').allTextContents()).toEqual([' 春晓街道', ' 南关区民政局']);
     await page.check('input[name="year"][value="2021"]');
-    expect(await visible()).toBe(1);
+    await expect.poll(() => compareRows(page).count()).toBe(1);
     expect(page.url()).toContain('agency=chunxiaojiedao&agency=nanguanqu-minzhengju&year=2021');
+    // Nothing more was fetched: the year is taken from the agencies' files.
+    expect(jsonAsked(requests)).toEqual(['/data/site/agencies/chunxiaojiedao.json', '/data/site/agencies/nanguanqu-minzhengju.json']);
     expect(await page.$eval('#compare-chart', (canvas) => Boolean((window as unknown as { Chart: { getChart(c: Element): unknown } }).Chart.getChart(canvas)))).toBe(true);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('compares a year alone from its file, each figure as in the record and a blank shown blank, never 0', async () => {
+    const { page, problems, requests, close } = await open('/compare/?year=2023');
+    const year = JSON.parse(readFileSync(join(site.folder, 'data', 'site', 'years', '2023.json'), 'utf8')) as { metrics: string[]; reports: Array<{ slug: string; values: Array<number | null> }> };
+    await expect.poll(() => compareRows(page).count()).toBe(year.reports.length);
+    expect(jsonAsked(requests)).toEqual(['/data/site/years/2023.json']);
+    // Every report of the year, each row linked to its report and its cells the figures of its record.
+    const record = JSON.parse(readFileSync(join(site.folder, 'data', 'reports', 'pingtanzongheshiyanqu-haitanpianqu-guanliju-2023.json'), 'utf8')) as Report;
+    const metrics = reportMetrics(record);
+    expect(metrics['other']).toBeNull();
+    const row = page.locator('#compare-table tbody tr', { has: page.locator('a[href="/agencies/pingtanzongheshiyanqu-haitanpianqu-guanliju/2023/"]') });
+    const cells = await row.locator('td').evaluateAll((nodes) => nodes.map((node) => (node.classList.contains('tp-table__cell--blank') ? null : node.textContent)));
+    expect(cells).toEqual(year.metrics.map((key) => (metrics[key] === null ? null : formatNumber(metrics[key]))));
+    expect(await row.locator('td').nth(year.metrics.indexOf('other')).textContent()).toBe('空白');
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('says so when the address names an agency the site does not have, and shows the others', async () => {
+    const { page, problems, close } = await open('/compare/?agency=no-such-agency&agency=chunxiaojiedao');
+    await expect.poll(() => compareRows(page).count()).toBe(1);
+    expect(await page.locator('#compare-agency-choices label').first().textContent()).toContain('本站没有这个机构');
+    // A missing file is a 404 the page expects: no script error.
+    expect(problems.filter((problem) => !problem.includes('404'))).toEqual([]);
     await close();
   });
 
@@ -95,6 +134,27 @@ describe.skipIf(!available)('the portal in Chromium', () => {
     await page.click('#year-table thead button:has-text("机构")');
     expect(await page.getAttribute('#year-table thead th:first-child', 'aria-sort')).toBe('descending');
     expect(await firstColumn()).toEqual([...before].sort((a, b) => (b ?? '').localeCompare(a ?? '', 'zh-CN')));
+    await close();
+  });
+
+  it('splits a year of many reports into pages by agency name, linked from each other without JavaScript', async () => {
+    const year = JSON.parse(readFileSync(join(site.folder, 'data', 'site', 'years', '2023.json'), 'utf8')) as { reports: Array<{ slug: string }> };
+    // Pages of 5 in the test build (build-env.ts), as of 100 in a real one.
+    const pages = Math.ceil(year.reports.length / 5);
+    expect(pages).toBeGreaterThan(1);
+    const { page, close } = await open('/years/2023/', { javaScript: false });
+    const links = await page.locator('nav.tp-pager').first().locator('a').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('href')));
+    expect(links).toEqual(Array.from({ length: pages - 1 }, (_, n) => `/years/2023/page/${n + 2}/`));
+    expect(await page.locator('nav.tp-pager').first().locator('[aria-current="page"]').textContent()).toBe('第1页');
+    const slugs: string[] = [];
+    for (const path of ['/years/2023/', ...links]) {
+      await gotoSettled(page, `${site.origin}${path}`);
+      const rows = await page.$$eval('#year-table tbody th[scope="row"] a', (nodes) => nodes.map((node) => node.getAttribute('href')!.split('/')[2]!));
+      expect(rows.length).toBeLessThanOrEqual(5);
+      slugs.push(...rows);
+    }
+    // Every report of the year once, in the order of the year's file (by agency name).
+    expect(slugs).toEqual(year.reports.map((report) => report.slug));
     await close();
   });
 
@@ -135,47 +195,62 @@ describe.skipIf(!available)('the portal in Chromium', () => {
     await close();
   });
 
-  it('filters the agency list by what is typed (name, region or pinyin), and shows it all without JavaScript', async () => {
-    const { page, problems, close } = await open('/agencies/');
-    const visible = () => page.locator('#agency-table tbody tr:visible').count();
-    const all = await page.locator('#agency-table tbody tr').count();
-    expect(await visible()).toBe(all);
+  it('finds agencies in the list by what is typed (name, region or pinyin), fetching the list only then, and shows the regions without JavaScript', async () => {
+    const { page, problems, requests, close } = await open('/agencies/');
+    expect(jsonAsked(requests)).toEqual([]);
+    const rows = page.locator('#agency-table tbody tr');
     await page.fill('#agency-filter-text', '南关区');
-    const nanguan = await page.locator('#agency-table tbody tr', { hasText: '南关区' }).count();
-    expect(nanguan).toBeGreaterThan(0);
-    expect(await visible()).toBe(nanguan);
+    await expect.poll(() => rows.count()).toBeGreaterThan(0);
+    const index = JSON.parse(readFileSync(join(site.folder, 'data', 'site', 'agencies.json'), 'utf8')) as { agencies: Array<{ name: string; region: string[] }> };
+    expect(await rows.count()).toBe(index.agencies.filter((agency) => agency.name.includes('南关区') || agency.region.includes('南关区')).length);
+    expect(jsonAsked(requests)).toEqual(['/data/site/agencies.json']);
     expect(new URL(page.url()).searchParams.get('q')).toBe('南关区');
     await page.fill('#agency-filter-text', 'chunxiao');
-    expect(await visible()).toBe(1);
-    expect(await page.locator('#agency-table tbody tr:visible a').first().getAttribute('href')).toBe('/agencies/chunxiaojiedao/');
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.locator('a').first().getAttribute('href')).toBe('/agencies/chunxiaojiedao/');
+    expect(await rows.locator('a').nth(1).getAttribute('href')).toBe('/agencies/chunxiaojiedao/2020/');
     expect(problems).toEqual([]);
     await close();
+    // An address with a query shows its agencies at once.
+    const shared = await open('/agencies/?q=chunxiao');
+    await expect.poll(() => shared.page.locator('#agency-table tbody tr').count()).toBe(1);
+    await shared.close();
     const plain = await open('/agencies/?q=chunxiao', { javaScript: false });
     expect(await plain.page.locator('#agency-filter').isVisible()).toBe(false);
-    expect(await plain.page.locator('#agency-table tbody tr:visible').count()).toBe(all);
+    const regions = await plain.page.locator('#agency-regions a').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('href')));
+    expect(regions).toContain('/regions/changchunshi/');
+    expect(regions).toContain('/regions/unknown/');
     await plain.close();
   });
 
-  it('narrows compare’s agencies by typing, and hides the forms that need JavaScript without it', async () => {
-    const { page, problems, close } = await open('/compare/');
+  it('narrows compare’s agencies by typing, fetching the list of agencies only then, and says without JavaScript where every report is', async () => {
+    const { page, problems, requests, close } = await open('/compare/');
+    expect(jsonAsked(requests)).toEqual([]);
+    expect(await page.locator('#compare-summary').textContent()).toBe('请在上面选择机构或年度。');
     const boxes = page.locator('#compare-form label.tp-check[data-filter]');
-    const all = await boxes.count();
     await page.fill('#compare-agency-filter', 'chunxiao');
-    expect(await page.locator('#compare-form label.tp-check[data-filter]:visible').count()).toBe(1);
+    await expect.poll(() => boxes.count()).toBe(1);
+    expect(jsonAsked(requests)).toEqual(['/data/site/agencies.json']);
     await page.check('input[name="agency"][value="chunxiaojiedao"]');
+    await expect.poll(() => compareRows(page).count()).toBe(1);
+    expect(new URL(page.url()).searchParams.getAll('agency')).toEqual(['chunxiaojiedao']);
     await page.fill('#compare-agency-filter', '南关区');
     // A box already checked stays shown beside the matches.
+    await expect.poll(() => boxes.count()).toBeGreaterThan(1);
     expect(await page.locator('input[name="agency"][value="chunxiaojiedao"]').isVisible()).toBe(true);
     await page.fill('#compare-agency-filter', '');
-    expect(await page.locator('#compare-form label.tp-check[data-filter]:visible').count()).toBe(all);
+    expect(await boxes.count()).toBe(1);
     expect(problems).toEqual([]);
     await close();
-    for (const path of ['/compare/', '/findings/']) {
-      const plain = await open(path, { javaScript: false });
-      expect(await plain.page.locator('form.tp-compare-form').isVisible(), path).toBe(false);
-      expect(await plain.page.locator('main').textContent(), path).toContain('未启用 JavaScript 时无法');
-      await plain.close();
-    }
+    const plain = await open('/compare/', { javaScript: false });
+    expect(await plain.page.locator('form.tp-compare-form').isVisible()).toBe(false);
+    expect(await plain.page.locator('main').textContent()).toContain('未启用 JavaScript 时无法选择');
+    const links = await plain.page.locator('main a').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('href')));
+    const years = readdirSync(join(site.folder, 'years')).filter((name) => /^\d{4}$/.test(name));
+    expect(years.length).toBeGreaterThan(3);
+    for (const year of years) expect(links).toContain(`/years/${year}/`);
+    expect(links).toEqual(expect.arrayContaining(['/regions/', '/agencies/']));
+    await plain.close();
   });
 
   it('runs the search named in the address, as the home page’s search box sends it', async () => {
@@ -235,10 +310,9 @@ describe.skipIf(!available)('the portal in Chromium', () => {
     expect(await agency.page.locator('table caption', { hasText: '收到的申请（数据表）' }).count()).toBe(1);
     expect(await agency.page.locator('table tbody tr').count()).toBeGreaterThan(0);
     await agency.close();
-    const compare = await open('/compare/', { javaScript: false });
-    const reports = readdirSync(join(site.folder, 'data', 'reports')).filter((name) => name.endsWith('.json')).length;
-    expect(await compare.page.locator('#compare-table tbody tr').count()).toBe(reports);
-    await compare.close();
+    const year = await open('/years/2021/', { javaScript: false });
+    expect(await year.page.locator('#year-table tbody tr').count()).toBe(4);
+    await year.close();
   });
 
   it('serves a saved web page’s original as text, never as a page of the portal', async () => {
@@ -272,22 +346,30 @@ describe.skipIf(!available)('the portal in Chromium', () => {
     await close();
   });
 
-  it('filters the findings page by rule, agency and year, and keeps the choice in the address', async () => {
-    const { page, problems, close } = await open('/findings/?rule=row-total');
-    expect(problems).toEqual([]);
-    const visible = () => page.locator('#findings-table tbody tr:not([hidden])').count();
-    const rowTotals = await visible();
+  it('lists the findings kind by kind, each kind in pages linked from each other', async () => {
+    const findings = JSON.parse(readFileSync(join(site.folder, 'data', 'bulk', 'findings.json'), 'utf8')) as unknown;
+    const all = (Array.isArray(findings) ? findings : (findings as { findings: unknown[] }).findings) as Array<{ rule: string }>;
+    const rowTotals = all.filter((finding) => finding.rule === 'row-total').length;
     expect(rowTotals).toBeGreaterThan(5);
-    expect(await page.locator('#findings-table tbody tr:not([hidden])').evaluateAll((rows) => rows.map((row) => (row as HTMLElement).dataset['rule']))).toEqual(Array(rowTotals).fill('row-total'));
+    const { page, problems, close } = await open('/findings/');
+    expect(problems).toEqual([]);
+    const counts = await page.$$eval('#findings-rules tbody td', (cells) => cells.map((cell) => Number(cell.textContent)));
+    expect(counts.reduce((sum, count) => sum + count, 0)).toBe(all.length);
+    await page.click('#findings-rules a[href="/findings/row-total/"]');
+    await page.waitForURL(/\/findings\/row-total\/$/);
+    const links = await page.locator('nav.tp-pager').first().locator('a').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('href')!));
+    expect(links).toEqual(Array.from({ length: Math.ceil(rowTotals / 5) - 1 }, (_, n) => `/findings/row-total/page/${n + 2}/`));
+    const rules: string[] = [];
+    const texts: string[] = [];
+    for (const path of ['/findings/row-total/', ...links]) {
+      await gotoSettled(page, `${site.origin}${path}`);
+      rules.push(...(await page.locator('#findings-table tbody tr').evaluateAll((rows) => rows.map((row) => (row as HTMLElement).dataset['rule']!))));
+      texts.push(...(await page.locator('#findings-table tbody tr td:first-of-type').allTextContents()));
+    }
+    expect(rules).toEqual(Array(rowTotals).fill('row-total'));
     // Told in a reader's words: the kind of problem, not the rule's id.
-    expect(await page.locator('#findings-table tbody tr:not([hidden]) td').first().textContent()).toBe('需要核对：行合计与总计不符');
-    await page.selectOption('#filter-year', '2023');
-    expect(await visible()).toBeLessThan(rowTotals);
-    expect(page.url()).toContain('rule=row-total&year=2023');
+    expect(texts[0]).toBe('需要核对：行合计与总计不符');
     await close();
-    const noScript = await open('/findings/', { javaScript: false });
-    expect(await noScript.page.locator('#findings-table tbody tr').count()).toBeGreaterThan(rowTotals);
-    await noScript.close();
   });
 
   it('shows script and HTML from a report as inert text', async () => {

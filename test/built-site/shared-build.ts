@@ -41,6 +41,8 @@ export interface BuildTimings {
   reusedFiles: number;
   reusedPages: number;
   searchParts: { indexed: number; reused: number };
+  /** The pages' JSON files written, and linked from the last build (src/site/site-json.ts). */
+  siteJson: { written: number; reused: number };
   pages: number;
 }
 
