@@ -45,6 +45,7 @@ type Ending = { outcome: ParseOutcome } | { stop: Stop };
 /** One worker thread and the file it is parsing. */
 class FileWorker {
   private readonly worker: Worker;
+  private readonly memoryMb: number;
   private error: unknown;
   private exited = false;
   private settle: ((ending: Ending) => void) | undefined;
@@ -53,6 +54,7 @@ class FileWorker {
   readonly ready: Promise<boolean>;
 
   constructor(module: URL, memoryMb: number) {
+    this.memoryMb = memoryMb;
     this.worker = new Worker(BOOTSTRAP, { workerData: { module: module.href }, resourceLimits: { maxOldGenerationSizeMb: memoryMb } });
     this.ready = new Promise((resolve) => {
       this.worker.on('message', (reply: WorkerReply) => {
@@ -82,7 +84,10 @@ class FileWorker {
 
   /** What the worker could not start for, in English for stderr. */
   startError(): string {
-    return this.error instanceof Error ? this.error.message : 'it exited before it was ready';
+    if ((this.error as NodeJS.ErrnoException | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+      return `a heap of ${this.memoryMb} MB (GONGKAI_FILE_MEMORY_MB) does not hold the parser`;
+    }
+    return this.error instanceof Error ? this.error.message : 'the worker exited before it was ready';
   }
 
   private end(ending: Ending): void {
