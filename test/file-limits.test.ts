@@ -8,10 +8,12 @@
  */
 import { copyFileSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_LIMITS, limitsFromEnvironment } from '../src/ingest/file-limits.ts';
 import { codeFingerprint } from '../src/ingest/cache.ts';
-import { ingestFolder, listReportFiles } from '../src/ingest/ingest-folder.ts';
+import { digestOf, ingestFolder, listReportFiles } from '../src/ingest/ingest-folder.ts';
+import { folderMessages } from '../src/cli/format-message.ts';
 import { parseInWorkers } from '../src/ingest/worker-pool.ts';
 import { temporaryFolder } from './temporary-folder.ts';
 
@@ -64,6 +66,10 @@ describe('each file parsed where a fault costs only that file', () => {
     expect(message('2022-fills-memory.txt')).toMatch(/^解析此文件所需内存超过 128 MB，已停止.*GONGKAI_FILE_MEMORY_MB/);
     expect(message('2023-exits.txt')).toContain('退出码 3');
     expect(message('2024-throws.txt')).toContain('thrown outside the parser');
+
+    // npm run check prints them as it prints every file that cannot be published: file, message, rule.
+    const printed = stripVTControlCharacters(folderMessages(hostile, result.reports.map(digestOf), result.failures));
+    for (const name of names) expect(printed).toMatch(new RegExp(`${name}\\n\\s+error\\s+解析此文件.*已停止.*${STOPPED[name]}\\s+gongkai`));
 
     // Only the genuine files' outcomes are cached: a stopped file is parsed again next time.
     expect(readdirSync(join(cache, codeFingerprint()))).toHaveLength(GENUINE.length);
