@@ -9,7 +9,9 @@
  * the cache) and a fresh worker takes the files left.
  *
  * Workers: one per core, no more than there are files; GONGKAI_WORKERS caps them. A worker
- * costs ~0.1 s to start besides loading the parser, which the main thread then never loads.
+ * costs ~0.5 s of CPU to start besides loading the parser (its thread, and tsx's loader
+ * registered again: on Node 20 a worker does not inherit it); the main thread never loads the
+ * parser. `npm run dev` keeps its workers between builds (PoolOptions.keep).
  * GONGKAI_WORKERS=0 parses in this thread, without the limits (for a profiler, or a debugger).
  * Where no worker can start, the ingest stops with an error saying so: the files are not parsed
  * in this thread instead, which would drop the limits without anyone asking for it.
@@ -35,7 +37,10 @@ export interface PoolOptions {
   workers?: number;
   /** The module a worker runs (for tests: one that hangs or fills its heap on purpose); it calls serveFiles. */
   workerModule?: URL;
-  /** Whether the workers stay, their parser loaded, for the next pool of this process (npm run dev). */
+  /**
+   * Whether the workers stay, their parser loaded, for the next pool of this process, and one is
+   * started for it if none worked in this one (npm run dev).
+   */
   keep?: boolean;
 }
 
@@ -101,7 +106,6 @@ class FileWorker {
   parse(request: FileRequest, seconds: number): Promise<Ending> {
     return new Promise((resolve) => {
       this.settle = resolve;
-      this.worker.ref();
       this.timer = setTimeout(() => {
         this.end({ stop: { limit: 'time' } });
         this.stop();
@@ -110,9 +114,14 @@ class FileWorker {
     });
   }
 
-  /** Lets the process end while the worker waits for a next pool; ref() again when it works. */
+  /** Lets the process end while the worker waits for a next pool (busy() again when it works). */
   idle(): void {
     this.worker.unref();
+  }
+
+  busy(): this {
+    this.worker.ref();
+    return this;
   }
 
   /** Ends the thread, not waiting for it: a thread stuck outside JavaScript must not hold the build. */
@@ -206,16 +215,18 @@ export class ParsePool {
   private async lane(): Promise<void> {
     let worker: FileWorker | undefined;
     while (this.queue.length > 0) {
-      worker ??= this.spare.pop();
-      if (!worker?.alive) {
-        const started = new FileWorker(this.module, this.limits.memoryMb);
-        if (!(await started.ready)) {
-          this.startErrors.push(started.startError());
+      if (!worker) {
+        // A kept worker waits unref'd: ref'd again, it keeps the process alive while it is awaited.
+        const spare = this.spare.pop()?.busy();
+        const candidate = spare ?? new FileWorker(this.module, this.limits.memoryMb);
+        // A kept worker may still be loading the parser, or have died meanwhile: then the next.
+        if ((await candidate.ready) && candidate.alive) worker = candidate;
+        else if (!spare) {
+          this.startErrors.push(candidate.startError());
           this.working -= 1;
           if (this.working === 0) this.failWaiting();
           return;
         }
-        worker = started;
         continue;
       }
       const job = this.queue.shift()!;
@@ -247,6 +258,9 @@ export class ParsePool {
     while (this.lanes.size > 0) await Promise.all(this.lanes);
     const workers = this.spare.splice(0).filter((worker) => worker.alive);
     if (this.keep) {
+      // One worker at least waits for the next build, started now if this one parsed nothing:
+      // the editor's first saved file is then parsed at once.
+      if (workers.length === 0 && this.cap > 0) workers.push(new FileWorker(this.module, this.limits.memoryMb));
       for (const worker of workers) worker.idle();
       kept.set(this.key, [...(kept.get(this.key) ?? []), ...workers]);
     } else {
