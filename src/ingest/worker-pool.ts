@@ -38,8 +38,8 @@ export interface PoolOptions {
   /** The module a worker runs (for tests: one that hangs or fills its heap on purpose); it calls serveFiles. */
   workerModule?: URL;
   /**
-   * Whether the workers stay, their parser loaded, for the next pool of this process, and one is
-   * started for it if none worked in this one (npm run dev).
+   * Whether the workers stay, their parser loaded, for the next pool of this process; one is
+   * started with the first pool even if it has no file to parse (npm run dev).
    */
   keep?: boolean;
 }
@@ -115,8 +115,9 @@ class FileWorker {
   }
 
   /** Lets the process end while the worker waits for a next pool (busy() again when it works). */
-  idle(): void {
+  idle(): this {
     this.worker.unref();
+    return this;
   }
 
   busy(): this {
@@ -178,6 +179,8 @@ export class ParsePool {
     this.keep = options.keep ?? false;
     this.key = `${this.module.href} ${this.limits.memoryMb}`;
     this.spare = kept.get(this.key)?.splice(0) ?? [];
+    // Kept workers are started with the first ingest, while it reads the files and the cache.
+    if (this.keep && this.cap > 0 && this.spare.length === 0) this.spare.push(new FileWorker(this.module, this.limits.memoryMb).idle());
   }
 
   /** The outcome of one file; it rejects only where no worker can start. */
@@ -258,8 +261,8 @@ export class ParsePool {
     while (this.lanes.size > 0) await Promise.all(this.lanes);
     const workers = this.spare.splice(0).filter((worker) => worker.alive);
     if (this.keep) {
-      // One worker at least waits for the next build, started now if this one parsed nothing:
-      // the editor's first saved file is then parsed at once.
+      // One worker at least waits for the next build (started anew where every one was stopped):
+      // the editor's next saved file is then parsed at once.
       if (workers.length === 0 && this.cap > 0) workers.push(new FileWorker(this.module, this.limits.memoryMb));
       for (const worker of workers) worker.idle();
       kept.set(this.key, [...(kept.get(this.key) ?? []), ...workers]);
