@@ -33,10 +33,10 @@ function addReport(reports: string, prefix: string): void {
 if (process.argv[2] === '--dev-rebuild') {
   const [reports, out, cache, timings] = process.argv.slice(3) as [string, string, string, string];
   const { buildPortal } = await import('../src/build/build-portal.ts');
-  await buildPortal({ reports, out, cache, removal: 'background' });
+  await buildPortal({ reports, out, cache, removal: 'background', keepWorkers: true });
   addReport(reports, '又增');
   const started = performance.now();
-  const result = await buildPortal({ reports, out, cache, removal: 'background' });
+  const result = await buildPortal({ reports, out, cache, removal: 'background', keepWorkers: true });
   writeFileSync(timings, JSON.stringify({ wall: (performance.now() - started) / 1000, steps: result.timings }));
   process.exit(0);
 }

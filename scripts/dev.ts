@@ -39,7 +39,7 @@ let published = new Set<string>();
 async function build(): Promise<BuildResult | undefined> {
   const started = performance.now();
   try {
-    const result = await buildPortal({ reports, out: PROJECT, cache, removal: 'background' });
+    const result = await buildPortal({ reports, out: PROJECT, cache, removal: 'background', keepWorkers: true });
     for (const line of fileLines(result, published)) process.stdout.write(`${line}\n`);
     const now = new Set([...result.ingest.reports.map((report) => report.source.path), ...result.ingest.failures.map((failure) => failure.path)]);
     for (const name of published) if (!now.has(name)) process.stdout.write(`− ${name}: 已从 reports/ 移除，不再发布\n`);

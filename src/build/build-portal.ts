@@ -46,6 +46,11 @@ export interface BuildOptions {
    * reports folder emptied or half copied must not replace the portal with an empty one.
    */
   allowShrink?: boolean;
+  /**
+   * Whether the ingest's worker threads stay, their parser loaded, for the next build in this
+   * process (default false): `npm run dev` keeps them, so a saved file is parsed at once.
+   */
+  keepWorkers?: boolean;
 }
 
 /** The reports the published site has now, from its data/index.json; 0 when there is none. */
@@ -210,7 +215,7 @@ export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
     {
       // The records in memory go at the end of this block, once the pages are rendered from them
       // (the same objects the site data holds), and only what the messages need stays.
-      const ingest = await timed(timings, 'ingest', () => ingestFolder(options.reports, { cache: options.cache }));
+      const ingest = await timed(timings, 'ingest', () => ingestFolder(options.reports, { cache: options.cache, pool: { keep: options.keepWorkers ?? false } }));
       const before = await publishedCount(options.out);
       if (!options.allowShrink && before >= SHRINK_FROM && ingest.reports.length < before / 2) {
         throw new BuildError(

@@ -14,8 +14,8 @@ import { ReportError } from '../diagnostics/report-error.ts';
 import type { Report } from '../schema/report.ts';
 import { REGISTRY_FILE, applyRegistry, inRegistry, loadAgencyRegistry, type AgencyRegistry } from '../registry/agency-registry.ts';
 import { IngestCache, cacheKey } from './cache.ts';
-import type { IngestFailure, IngestTask, ParseOutcome } from './ingest-file.ts';
-import { parseInWorkers } from './worker-pool.ts';
+import type { IngestFailure, ParseOutcome } from './ingest-file.ts';
+import { ParsePool, type PoolOptions } from './worker-pool.ts';
 
 export type { IngestFailure } from './ingest-file.ts';
 
@@ -57,6 +57,8 @@ export interface IngestOutcome {
 export interface IngestOptions {
   /** The cache's folder; null (the default) parses every file. */
   cache?: string | null;
+  /** How the files are parsed: the limits, the workers (see worker-pool.ts); by default from the environment. */
+  pool?: Omit<PoolOptions, 'cacheRoot'>;
 }
 
 /** Files in `folder` that editors put there as reports: not hidden files, not notes. */
@@ -75,39 +77,40 @@ export async function listReportFiles(folder: string): Promise<string[]> {
 const READ_BATCH = 32;
 
 /**
- * Every file's outcome: from the cache where it holds one, else parsed (on every core). With the
- * cache on, each file is read here to make its key; without it, only the workers read the files.
+ * Every file's outcome: from the cache where it holds one, else parsed in the worker pool, each
+ * file under its time and memory limits (on every core). With the cache on, each file is read
+ * here to make its key; without it, only the workers read the files.
  */
-async function outcomes(folder: string, names: string[], cacheRoot: string | null): Promise<{ outcomes: ParseOutcome[]; parsedNames: string[] }> {
+async function outcomes(folder: string, names: string[], cacheRoot: string | null, pool: IngestOptions['pool']): Promise<{ outcomes: ParseOutcome[]; parsedNames: string[] }> {
   const cache = new IngestCache(cacheRoot);
   cache.prepare();
-  const found: Array<ParseOutcome | undefined> = [];
-  const tasks: IngestTask[] = [];
-  const taskIndex: number[] = [];
-  // The files are read a batch at a time: one by one, each read waits for the one before.
-  for (let start = 0; start < names.length; start += READ_BATCH) {
-    const batch = names.slice(start, start + READ_BATCH);
-    // A file that cannot be read is left to the worker, which says why.
-    const contents = cache.folder ? await Promise.all(batch.map((name) => readFile(join(folder, name)).catch(() => undefined))) : [];
-    for (const [offset, name] of batch.entries()) {
-      const bytes = contents[offset];
-      const key = bytes ? cacheKey(name, createHash('sha256').update(bytes).digest('hex')) : null;
-      const cached = key ? cache.get(key) : undefined;
-      found.push(cached);
-      if (!cached) {
-        tasks.push({ name, file: join(folder, name), key });
-        taskIndex.push(start + offset);
+  // A worker starts with the first file to parse, while the other files are still being read.
+  const parsing = new ParsePool({ ...pool, cacheRoot });
+  const found: Array<ParseOutcome | Promise<ParseOutcome>> = [];
+  const parsedNames: string[] = [];
+  try {
+    // The files are read a batch at a time: one by one, each read waits for the one before.
+    for (let start = 0; start < names.length; start += READ_BATCH) {
+      const batch = names.slice(start, start + READ_BATCH);
+      // A file that cannot be read is left to the worker, which says why.
+      const contents = cache.folder ? await Promise.all(batch.map((name) => readFile(join(folder, name)).catch(() => undefined))) : [];
+      for (const [offset, name] of batch.entries()) {
+        const bytes = contents[offset];
+        const key = bytes ? cacheKey(name, createHash('sha256').update(bytes).digest('hex')) : null;
+        const cached = key ? cache.get(key) : undefined;
+        if (!cached) parsedNames.push(name);
+        found.push(cached ?? parsing.parse({ name, file: join(folder, name), key }));
       }
     }
+  } finally {
+    await parsing.close();
   }
-  const parsed = await parseInWorkers(tasks, cacheRoot);
-  parsed.forEach((outcome, n) => (found[taskIndex[n]!] = outcome));
-  return { outcomes: found as ParseOutcome[], parsedNames: tasks.map((task) => task.name) };
+  return { outcomes: await Promise.all(found), parsedNames };
 }
 
 export async function ingestFolder(folder: string, options: IngestOptions = {}): Promise<IngestResult> {
   const names = await listReportFiles(folder);
-  const { outcomes: all, parsedNames } = await outcomes(folder, names, options.cache ?? null);
+  const { outcomes: all, parsedNames } = await outcomes(folder, names, options.cache ?? null, options.pool);
   const result: IngestResult = {
     reports: [],
     failures: [],

@@ -1,12 +1,8 @@
 /**
- * A worker of the pool (see worker-pool.ts): parses the files it is given, in order, and sends
- * back what became of each as soon as it is known, then `done`. A record holds strings cut from
- * its file's text, which V8 keeps as slices of the whole text: sent at once, the record is copied
- * and the worker keeps nothing, where holding every record until the end held every file's text.
+ * A worker of the ingest pool (see worker-pool.ts and serve-files.ts): loads the parser, then
+ * parses the files it is sent, one at a time.
  */
-import { parentPort, workerData } from 'node:worker_threads';
-import { parseTasks, type WorkerJob, type WorkerMessage } from './worker-pool.ts';
+import { ingestFile } from './ingest-file.ts';
+import { serveFiles } from './serve-files.ts';
 
-const send = (message: WorkerMessage) => parentPort!.postMessage(message);
-await parseTasks(workerData as WorkerJob, (outcome) => send({ outcome }));
-send({ done: true });
+serveFiles(ingestFile);
