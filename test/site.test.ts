@@ -3,8 +3,10 @@
  * /agencies/<slug>/<year>/, the JSON downloadable beside it, and report text always escaped — a
  * report cannot inject code, not even through its agency's name.
  */
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Parser } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 import { sharedBuild } from './built-site/shared-build.ts';
 
@@ -29,6 +31,33 @@ describe('the built site', () => {
       expect(agencyList, String(path)).toContain(`href="/regions/${String(path).replace(/index\.html$/, '')}"`);
       expect(regions, String(path)).toContain(`href="/regions/${String(path).replace(/index\.html$/, '')}"`);
     }
+  });
+
+  it('links and loads nothing it does not have: every address of the site a page names is a file of the site', async () => {
+    const pages = (await readdir(site, { recursive: true })).map(String).filter((path) => path.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(50);
+    const missing = new Set<string>();
+    let checked = 0;
+    for (const page of pages) {
+      const addresses: string[] = [];
+      const parser = new Parser({
+        onopentag(_name, attributes) {
+          for (const name of ['href', 'src', 'action']) {
+            const value = attributes[name];
+            if (value?.startsWith('/') && !value.startsWith('//')) addresses.push(value);
+          }
+        },
+      });
+      parser.end(await readFile(join(site, page), 'utf8'));
+      for (const address of addresses) {
+        const path = decodeURIComponent(address.replace(/[?#].*$/, ''));
+        const file = join(site, path.endsWith('/') ? `${path}index.html` : path);
+        checked++;
+        if (!existsSync(file)) missing.add(`${page}: ${address}`);
+      }
+    }
+    expect([...missing]).toEqual([]);
+    expect(checked).toBeGreaterThan(1000);
   });
 
   it('has a page per report and its JSON', async () => {
