@@ -186,8 +186,10 @@ describe.skipIf(!available)('the portal in Chromium', () => {
     expect(await search('行政复议')).toBeGreaterThanOrEqual(reports);
     // A phrase from one report's prose finds that report, and the excerpt reads as written.
     expect(await search('纸质版报送区档案馆和图书馆')).toBeGreaterThanOrEqual(1);
-    const excerpt = (await page.locator('.pagefind-ui__result-excerpt').first().innerHTML()) ?? '';
-    expect(excerpt.replace(/<\/?mark>/g, '')).toContain('纸质版报送区档案馆和图书馆');
+    // The excerpt comes with the result's fragment, after the count: Pagefind shows dots until then.
+    const excerpt = page.locator('.pagefind-ui__result-excerpt').first();
+    await page.waitForFunction(() => !/^[.\s]*$/.test(document.querySelector('.pagefind-ui__result-excerpt')?.textContent ?? ''), undefined, { timeout: 15_000 });
+    expect(((await excerpt.innerHTML()) ?? '').replace(/<\/?mark>/g, '')).toContain('纸质版报送区档案馆和图书馆');
     // Characters that are in the reports but never in this order find nothing.
     expect(await search('复议行政')).toBe(0);
     await page.fill('.pagefind-ui__search-input', 'chunxiao');
