@@ -25,7 +25,9 @@ import {
   hasNumbers,
   isEmptyRow,
   noteRow,
+  numberCells,
   readValue,
+  rowsAsWritten,
   setPath,
   type ValueContext,
 } from './read-values.ts';
@@ -56,11 +58,6 @@ function splitRow(row: Row, cellsAsWritten: boolean): SplitRow {
   const extra = row.length - start - WIDTH;
   if (extra > 0 && !cellsAsWritten && row.slice(start, start + extra).every((cell) => cell.text === '')) start += extra;
   return { labels: row.slice(0, start), values: row.slice(start) };
-}
-
-/** Label cells that hold a number (a cell too many, before the row's label): a label is never a number. */
-function numbersAmongLabels(labels: Cell[]): Cell[] {
-  return labels.filter((cell) => cell.text !== '' && /[0-9０-９]/.test(cell.text) && looksLikeValue(cell.text));
 }
 
 function groupOf(text: string): GroupKey | undefined {
@@ -115,7 +112,7 @@ export function extractApplications(
   }
 
   const rows = tables.flatMap((table) => table.rows);
-  const rowsAsWritten = new Set(tables.filter((table) => table.node.data?.cellsAsWritten).flatMap((table) => table.rows));
+  const asWritten = rowsAsWritten(tables);
   const tableStart = tables[0]!.line;
   const tableEnd = Math.max(...tables.map((table) => table.endLine));
   checkColumns(rows, tableStart, context);
@@ -126,8 +123,8 @@ export function extractApplications(
 
   for (const row of rows) {
     if (isEmptyRow(row)) continue;
-    const { labels, values } = splitRow(row, rowsAsWritten.has(row));
-    const strayNumbers = numbersAmongLabels(labels);
+    const { labels, values } = splitRow(row, asWritten.has(row));
+    const strayNumbers = numberCells(labels);
     const labelTexts = labels.filter((cell) => cell.text !== '' && !strayNumbers.includes(cell));
     /** Every number of the row, for messages: the stray ones among the labels too. */
     const rowValues = [...strayNumbers, ...values];

@@ -11,7 +11,7 @@ import { normalizeLabel, similarity } from '../report-format/labels.ts';
 import { looksLikeValue } from '../report-format/numbers.ts';
 import type { LocatedTable } from '../structure/find-sections.ts';
 import { rowLine, type Cell } from '../structure/table-cells.ts';
-import { describeCells, hasNumbers, isEmptyRow, noteRow, readValue, type ValueContext } from './read-values.ts';
+import { describeCells, hasNumbers, isEmptyRow, noteRow, numberCells, readValue, rowsAsWritten, type ValueContext } from './read-values.ts';
 
 const ITEM = /第二十条.*?第?\(([一二三四五六七八九十]+)\)项/;
 
@@ -42,7 +42,7 @@ export function extractProactive(
   let header: Cell[] | null = null;
   const filled = new Map<string, number>();
   const rows = tables.flatMap((table) => table.rows);
-  const cellsAsWritten = new Set(tables.filter((table) => table.node.data?.cellsAsWritten).flatMap((table) => table.rows));
+  const asWritten = rowsAsWritten(tables);
 
   for (const row of rows) {
     if (isEmptyRow(row)) continue;
@@ -58,7 +58,7 @@ export function extractProactive(
     const firstText = row.findIndex((cell) => cell.text !== '');
     const firstLabel = row.findIndex((cell) => cell.text !== '' && !looksLikeValue(cell.text));
     const labelIndex = firstLabel < 0 ? firstText : firstLabel;
-    const strayNumbers = row.slice(0, labelIndex).filter((cell) => /[0-9０-９]/.test(cell.text));
+    const strayNumbers = numberCells(row.slice(0, labelIndex));
     const labelCell = row[labelIndex]!;
     const label = labelCell.label;
     const rest = row.slice(labelIndex + 1);
@@ -134,7 +134,7 @@ export function extractProactive(
     // cell is the source's own, they are cells too many as well.
     const columnCount = header ? header.length : spec.columns.length;
     const beyond = rest.slice(columnCount);
-    const tooWide = beyond.some((cell) => cell.text !== '') || (cellsAsWritten.has(row) && beyond.length > 0);
+    const tooWide = beyond.some((cell) => cell.text !== '') || (asWritten.has(row) && beyond.length > 0);
     if ((tooWide || strayNumbers.length > 0) && hasNumbers(rowValues)) {
       const stray = strayNumbers.length > 0 ? `，其中${describeCells(strayNumbers)}在行标签之前` : '';
       findings.error(

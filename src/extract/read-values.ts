@@ -4,8 +4,9 @@
  */
 import type { CellSource } from '../schema/cell-places.ts';
 import { lineOrNull } from '../diagnostics/line-label.ts';
-import { describeInvalid, parseCell, type CellKind } from '../report-format/numbers.ts';
+import { describeInvalid, looksLikeValue, parseCell, type CellKind } from '../report-format/numbers.ts';
 import type { Findings } from '../diagnostics/findings.ts';
+import type { LocatedTable } from '../structure/find-sections.ts';
 import type { Cell, Row } from '../structure/table-cells.ts';
 
 export type CellMap = Record<string, CellSource>;
@@ -58,6 +59,23 @@ export function describeCells(cells: Cell[]): string {
 /** Whether any cell in the row holds a digit: numbers that must not be dropped. */
 export function hasNumbers(cells: Cell[]): boolean {
   return cells.some((cell) => /[0-9０-９]/.test(cell.text));
+}
+
+/**
+ * The cells of `cells` that hold a number: a cell too many where it stands among a row's labels
+ * (before the label, or among a merged label's cells), since a label is never a number.
+ */
+export function numberCells(cells: Cell[]): Cell[] {
+  return cells.filter((cell) => /[0-9０-９]/.test(cell.text) && looksLikeValue(cell.text));
+}
+
+/**
+ * The rows of the tables whose every cell is one the source wrote (the text of a Word file or of a
+ * page: data.cellsAsWritten), where a blank cell after a label is a cell, not a grid's padding or
+ * the rest of a merged label.
+ */
+export function rowsAsWritten(tables: readonly LocatedTable[]): Set<Row> {
+  return new Set(tables.filter((table) => table.node.data?.cellsAsWritten).flatMap((table) => table.rows));
 }
 
 export function isEmptyRow(row: Row): boolean {

@@ -8,9 +8,7 @@
  * Two builds give the same bytes: the header holds no time (MTIME 0), no file name (FLG 0), no
  * compression hint (XFL 0) and says Unix (OS 3), as `gzip -n` writes on Linux.
  */
-import { createHash } from 'node:crypto';
-import { closeSync, openSync, writeSync } from 'node:fs';
-import { copyFileInto, type ZipEntry } from './zip.ts';
+import { CountedOutput, type ZipEntry } from './zip.ts';
 
 /** ID1 ID2, CM 8 (deflate), FLG 0, MTIME 0, XFL 0, OS 3 (Unix). */
 const HEADER = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03]);
@@ -22,25 +20,17 @@ export interface WrittenGzip {
 
 /** Writes `destination` as one gzip member of the entry's deflate data; its size and SHA-256 as written. */
 export function writeGzip(destination: string, entry: ZipEntry): WrittenGzip {
-  const fd = openSync(destination, 'w');
-  const hash = createHash('sha256');
-  let bytes = 0;
-  const write = (chunk: Buffer) => {
-    for (let done = 0; done < chunk.length; ) done += writeSync(fd, chunk, done);
-    hash.update(chunk);
-    bytes += chunk.length;
-  };
+  const out = new CountedOutput(destination);
   try {
-    write(HEADER);
-    if (typeof entry.deflated === 'string') copyFileInto(entry.deflated, write);
-    else write(entry.deflated);
+    out.write(HEADER);
+    out.writeDeflated(entry);
     const trailer = Buffer.alloc(8);
     trailer.writeUInt32LE(entry.crc32 >>> 0, 0);
     // ISIZE: the size modulo 2^32, as RFC 1952 has it.
     trailer.writeUInt32LE(entry.bytes % 2 ** 32, 4);
-    write(trailer);
+    out.write(trailer);
+    return out.written();
   } finally {
-    closeSync(fd);
+    out.close();
   }
-  return { bytes, sha256: hash.digest('hex') };
 }

@@ -6,7 +6,7 @@
  * rendering the report pages; a link costs one system call. The data files are never changed in
  * place (every build ingests into a new folder), so the linked files stay what was published.
  */
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, unlinkSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 
 /** One file: a hard link, replacing what an earlier build left at `to`; a copy if linking fails. */
@@ -23,17 +23,27 @@ export function linkOrCopyFile(from: string, to: string): void {
   }
 }
 
-/** Many files, each to its place; each folder is created once. */
-export function linkFiles(pairs: Iterable<readonly [from: string, to: string]>): void {
+/** Puts each of many files in its place with `put`, creating each folder once. */
+function intoFolders<T>(pairs: Iterable<readonly [T, to: string]>, put: (what: T, to: string) => void): void {
   const made = new Set<string>();
-  for (const [from, to] of pairs) {
+  for (const [what, to] of pairs) {
     const folder = dirname(to);
     if (!made.has(folder)) {
       mkdirSync(folder, { recursive: true });
       made.add(folder);
     }
-    linkOrCopyFile(from, to);
+    put(what, to);
   }
+}
+
+/** Many files, each to its place; each folder is created once. */
+export function linkFiles(pairs: Iterable<readonly [from: string, to: string]>): void {
+  intoFolders(pairs, linkOrCopyFile);
+}
+
+/** Many texts, each written to its place; each folder is created once. */
+export function writeFiles(pairs: Iterable<readonly [text: string, to: string]>): void {
+  intoFolders(pairs, (text, to) => writeFileSync(to, text));
 }
 
 /** Every file under `from` at the same place under `to`; folders are created as needed. */

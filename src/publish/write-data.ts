@@ -82,7 +82,7 @@ async function writeReportFiles(report: Report, json: string, markdown: string, 
   const tidyCsv = reportCsv(report, values);
   const [jsonFile, csvFile, markdownFile, sourceFile] = reportFiles(report).map((file) => join(out, file));
   await Promise.all([
-    writeFile(jsonFile!, `${JSON.stringify(report)}\n`),
+    writeFile(jsonFile!, `${json}\n`),
     writeFile(csvFile!, tidyCsv),
     writeFile(markdownFile!, markdown),
     copyFile(join(reportsFolder, report.source.path), sourceFile!),

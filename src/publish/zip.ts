@@ -76,38 +76,31 @@ function signature(value: number): Buffer {
 }
 
 export function writeZip(destination: string, entries: readonly ZipEntry[]): WrittenZip {
-  const fd = openSync(destination, 'w');
-  const hash = createHash('sha256');
-  let offset = 0;
-  const write = (bytes: Buffer) => {
-    for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
-    hash.update(bytes);
-    offset += bytes.length;
-  };
+  const out = new CountedOutput(destination);
+  const write = out.write;
   try {
     const central: Buffer[] = [];
     const dataOffsets: number[] = [];
     for (const entry of entries) {
       const name = Buffer.from(entry.name, 'utf8');
       const compressedSize = typeof entry.deflated === 'string' ? statSync(entry.deflated).size : entry.deflated.length;
-      if (entry.bytes >= LIMIT || compressedSize >= LIMIT || offset >= LIMIT) throw new Error(`${entry.name}: the zip would need ZIP64`);
+      if (entry.bytes >= LIMIT || compressedSize >= LIMIT || out.bytes >= LIMIT) throw new Error(`${entry.name}: the zip would need ZIP64`);
       const fields = commonFields(entry, compressedSize, name);
       const tail = Buffer.alloc(14);
       tail.writeUInt16LE(0, 0); // file comment length
       tail.writeUInt16LE(0, 2); // disk number start
       tail.writeUInt16LE(0, 4); // internal file attributes
       tail.writeUInt32LE(EXTERNAL_ATTRIBUTES, 6);
-      tail.writeUInt32LE(offset, 10); // relative offset of the local header
+      tail.writeUInt32LE(out.bytes, 10); // relative offset of the local header
       const madeBy = Buffer.alloc(2);
       madeBy.writeUInt16LE(VERSION_MADE_BY, 0);
       central.push(signature(CENTRAL_HEADER), madeBy, fields, tail, name);
       write(Buffer.concat([signature(LOCAL_HEADER), fields, name]));
-      dataOffsets.push(offset);
-      if (typeof entry.deflated === 'string') copyFileInto(entry.deflated, write);
-      else write(entry.deflated);
+      dataOffsets.push(out.bytes);
+      out.writeDeflated(entry);
     }
     const directory = Buffer.concat(central);
-    if (entries.length >= 0xffff || offset + directory.length >= LIMIT) throw new Error('the zip would need ZIP64');
+    if (entries.length >= 0xffff || out.bytes + directory.length >= LIMIT) throw new Error('the zip would need ZIP64');
     const end = Buffer.alloc(22);
     end.writeUInt32LE(END_OF_CENTRAL_DIRECTORY, 0);
     end.writeUInt16LE(0, 4); // this disk
@@ -115,23 +108,54 @@ export function writeZip(destination: string, entries: readonly ZipEntry[]): Wri
     end.writeUInt16LE(entries.length, 8);
     end.writeUInt16LE(entries.length, 10);
     end.writeUInt32LE(directory.length, 12);
-    end.writeUInt32LE(offset, 16);
+    end.writeUInt32LE(out.bytes, 16);
     end.writeUInt16LE(0, 20); // comment length
     write(directory);
     write(end);
-    return { bytes: offset, sha256: hash.digest('hex'), dataOffsets };
+    return { ...out.written(), dataOffsets };
   } finally {
-    closeSync(fd);
+    out.close();
   }
 }
 
-/** Passes a file's bytes to `write`, a megabyte at a time (the deflate data kept in a file). */
-export function copyFileInto(path: string, write: (bytes: Buffer) => void): void {
-  const fd = openSync(path, 'r');
-  try {
-    const buffer = Buffer.allocUnsafe(CHUNK);
-    for (let read; (read = readSync(fd, buffer, 0, CHUNK, null)) > 0; ) write(buffer.subarray(0, read));
-  } finally {
-    closeSync(fd);
+/**
+ * A file written from its start, its size and SHA-256 counted as it is written (never read back):
+ * the zip, and the .gz copies made of the same deflate data (gzip.ts).
+ */
+export class CountedOutput {
+  private readonly fd: number;
+  private readonly hash = createHash('sha256');
+  /** Bytes written so far: where the next write goes. */
+  bytes = 0;
+
+  constructor(destination: string) {
+    this.fd = openSync(destination, 'w');
+  }
+
+  readonly write = (chunk: Buffer): void => {
+    for (let done = 0; done < chunk.length; ) done += writeSync(this.fd, chunk, done);
+    this.hash.update(chunk);
+    this.bytes += chunk.length;
+  };
+
+  /** An entry's deflate data, from memory or from the file it is kept in (a megabyte at a time). */
+  writeDeflated(entry: Pick<ZipEntry, 'deflated'>): void {
+    if (typeof entry.deflated !== 'string') return this.write(entry.deflated);
+    const fd = openSync(entry.deflated, 'r');
+    try {
+      const buffer = Buffer.allocUnsafe(CHUNK);
+      for (let read; (read = readSync(fd, buffer, 0, CHUNK, null)) > 0; ) this.write(buffer.subarray(0, read));
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /** The size and SHA-256 of what was written (once, at the end). */
+  written(): { bytes: number; sha256: string } {
+    return { bytes: this.bytes, sha256: this.hash.digest('hex') };
+  }
+
+  close(): void {
+    closeSync(this.fd);
   }
 }

@@ -275,26 +275,25 @@ export function pageRows(list: 'year' | 'findings' | 'status'): number {
 
 /** A year's reports in pages of pageRows('year'), by agency name. */
 function yearPages(year: number, sorted: ReportPage[]): YearPage[] {
-  const size = pageRows('year');
-  const chunks: ReportPage[][] = [];
-  for (let start = 0; start < sorted.length; start += size) chunks.push(sorted.slice(start, start + size));
-  const addressOf = (number: number) => (number === 1 ? yearAddress(year) : `${yearAddress(year)}page/${number}/`);
-  const pageLinks = chunks.map((chunk, index) => ({
-    number: index + 1,
-    address: addressOf(index + 1),
-    first: chunk[0]!.report.agency.canonicalName,
-    last: chunk.at(-1)!.report.agency.canonicalName,
+  const pages = listPages(sorted, pageRows('year'), yearAddress(year));
+  // The year's pager names each page's first and last agency.
+  const pageLinks = pages.map(({ number, address, items }) => ({
+    number,
+    address,
+    first: items[0]!.report.agency.canonicalName,
+    last: items.at(-1)!.report.agency.canonicalName,
   }));
-  return chunks.map((chunk, index) => ({
+  const several = pages.length > 1;
+  return pages.map(({ number, address, items }) => ({
     year,
-    address: addressOf(index + 1),
-    title: chunks.length > 1 ? `${year}年度（第${index + 1}页，共${chunks.length}页）` : `${year}年度`,
-    reports: chunk,
-    charts: yearCharts(year, chunk, chunks.length > 1 ? `（第${index + 1}页）` : ''),
-    updated: dataAsOf(chunk.map((page) => page.report)),
-    pageNumber: index + 1,
+    address,
+    title: several ? `${year}年度（第${number}页，共${pages.length}页）` : `${year}年度`,
+    reports: items,
+    charts: yearCharts(year, items, several ? `（第${number}页）` : ''),
+    updated: dataAsOf(items.map((page) => page.report)),
+    pageNumber: number,
     pageLinks,
-    pager: pagerOf(pageLinks, index + 1),
+    pager: pagerOf(pageLinks, number),
     yearReports: sorted.length,
   }));
 }

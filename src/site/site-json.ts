@@ -12,9 +12,9 @@
  * the previous build is linked from it rather than written, so a rebuild after one new report
  * writes the few files it changed (its agency's, its year's and the index).
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { linkFiles } from '../publish/link-files.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { linkFiles, writeFiles } from '../publish/link-files.ts';
 import type { ReportPage, SiteData } from './load-site-data.ts';
 
 /** Where the files are in the site. */
@@ -72,17 +72,9 @@ export function writeSiteJson(files: Map<string, string>, siteFolder: string, pr
       }
     }
     if (same) links.push([join(previousSite!, path), target]);
-    else writes.push([target, text]);
+    else writes.push([text, target]);
   }
   linkFiles(links);
-  const folders = new Set<string>();
-  for (const [target, text] of writes) {
-    const folder = dirname(target);
-    if (!folders.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      folders.add(folder);
-    }
-    writeFileSync(target, text);
-  }
+  writeFiles(writes);
   return { written: writes.length, reused: links.length };
 }
