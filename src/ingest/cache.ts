@@ -21,7 +21,7 @@ import type { ParseOutcome } from './ingest-file.ts';
 export const DEFAULT_CACHE = '.cache/ingest';
 
 const SOURCE_ROOT = join(import.meta.dirname, '..');
-const PROJECT_ROOT = join(SOURCE_ROOT, '..');
+export const PROJECT_ROOT = join(SOURCE_ROOT, '..');
 
 /**
  * The code that changes no record and no data file: the pages' (src/site/) and the build's steps
@@ -68,9 +68,14 @@ export class IngestCache {
   /** The folder of this code's entries, or null when the cache is off. */
   readonly folder: string | null;
 
-  /** `root` is the cache's folder (.cache/ingest by default); null turns the cache off. */
-  constructor(root: string | null) {
-    this.folder = root === null ? null : join(root, codeFingerprint());
+  /**
+   * `root` is the cache's folder (.cache/ingest by default); null turns the cache off. A worker
+   * is given the folder itself (`{ folder }`): it may run from a bundle (worker-bundle.ts), away
+   * from the sources the fingerprint is made of.
+   */
+  constructor(root: string | null | { folder: string | null }) {
+    if (root !== null && typeof root === 'object') this.folder = root.folder;
+    else this.folder = root === null ? null : join(root, codeFingerprint());
   }
 
   /** Makes the folder and removes the entries of every other version of the code. */

@@ -11,10 +11,10 @@ import { parentPort } from 'node:worker_threads';
 import { IngestCache } from './cache.ts';
 import type { IngestTask, ParseOutcome } from './ingest-file.ts';
 
-/** What the pool sends: a file to parse, and where the cache is (null: off). */
+/** What the pool sends: a file to parse, and the cache's folder for this code (null: off). */
 export interface FileRequest {
   task: IngestTask;
-  cacheRoot: string | null;
+  cacheFolder: string | null;
 }
 
 /** What a worker sends: that it is ready for files, then each file's outcome. */
@@ -26,11 +26,11 @@ export type ParseFile = (task: IngestTask) => Promise<ParseOutcome>;
 const caches = new Map<string | null, IngestCache>();
 
 /** Parses a file and stores its outcome in the cache (when the task has a key). */
-export async function parseAndStore(parse: ParseFile, { task, cacheRoot }: FileRequest): Promise<ParseOutcome> {
+export async function parseAndStore(parse: ParseFile, { task, cacheFolder }: FileRequest): Promise<ParseOutcome> {
   const outcome = await parse(task);
   if (task.key) {
-    const cache = caches.get(cacheRoot) ?? new IngestCache(cacheRoot);
-    caches.set(cacheRoot, cache);
+    const cache = caches.get(cacheFolder) ?? new IngestCache({ folder: cacheFolder });
+    caches.set(cacheFolder, cache);
     cache.set(task.key, outcome);
   }
   return outcome;

@@ -8,10 +8,10 @@
  * Either way the file it was parsing is listed with the limit that stopped it (never stored in
  * the cache) and a fresh worker takes the files left.
  *
- * Workers: one per core, no more than there are files; GONGKAI_WORKERS caps them. A worker
- * costs ~0.5 s of CPU to start besides loading the parser (its thread, and tsx's loader
- * registered again: on Node 20 a worker does not inherit it); the main thread never loads the
- * parser. `npm run dev` keeps its workers between builds (PoolOptions.keep).
+ * Workers: one per core, no more than there are files; GONGKAI_WORKERS caps them. A worker runs
+ * the parser's bundle (worker-bundle.ts) and is ready in ~0.3 s; from the TypeScript sources it
+ * would take ~0.95 s (tsx's loader registered again: on Node 20 a worker does not inherit it).
+ * The main thread never loads the parser. `npm run dev` keeps its workers between builds (PoolOptions.keep).
  * GONGKAI_WORKERS=0 parses in this thread, without the limits (for a profiler, or a debugger).
  * Where no worker can start, the ingest stops with an error saying so: the files are not parsed
  * in this thread instead, which would drop the limits without anyone asking for it.
@@ -20,12 +20,14 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { limitsFromEnvironment, stoppedFailure, type FileLimits, type Stop } from './file-limits.ts';
 import type { IngestTask, ParseOutcome } from './ingest-file.ts';
+import { IngestCache } from './cache.ts';
 import { parseAndStore, type FileRequest, type WorkerReply } from './serve-files.ts';
+import { bundledWorker } from './worker-bundle.ts';
 
-/** The module every worker runs first: it registers tsx, then runs the worker's module. */
+/** The module a worker runs first where its code is TypeScript: it registers tsx, then runs that module. */
 const BOOTSTRAP = new URL('./worker.mjs', import.meta.url);
 
-/** The worker's module that parses with the real parser. */
+/** The worker's module that parses with the real parser, as TypeScript (its bundle: worker-bundle.ts). */
 const PARSER_WORKER = new URL('./worker.ts', import.meta.url);
 
 export interface PoolOptions {
@@ -60,7 +62,11 @@ class FileWorker {
 
   constructor(module: URL, memoryMb: number) {
     this.memoryMb = memoryMb;
-    this.worker = new Worker(BOOTSTRAP, { workerData: { module: module.href }, resourceLimits: { maxOldGenerationSizeMb: memoryMb } });
+    const resourceLimits = { maxOldGenerationSizeMb: memoryMb };
+    // A bundle is JavaScript and runs as it is; TypeScript goes through tsx's loader.
+    this.worker = module.pathname.endsWith('.ts')
+      ? new Worker(BOOTSTRAP, { workerData: { module: module.href }, resourceLimits })
+      : new Worker(module, { resourceLimits });
     this.ready = new Promise((resolve) => {
       this.worker.on('message', (reply: WorkerReply) => {
         if ('ready' in reply) resolve(true);
@@ -155,9 +161,12 @@ interface Job {
  * started for each file added while fewer than the cap work, so never more workers than files.
  */
 export class ParsePool {
-  private readonly cacheRoot: string | null;
+  /** The cache's folder for this code (worker threads may run a bundle, away from the sources). */
+  private readonly cacheFolder: string | null;
   private readonly limits: FileLimits;
-  private readonly module: URL;
+  private module: URL;
+  /** Whether the workers run the parser's bundle (if it does not start, its sources are run instead). */
+  private bundled: boolean;
   private readonly cap: number;
   private readonly keep: boolean;
   private readonly key: string;
@@ -172,10 +181,13 @@ export class ParsePool {
   private here: Promise<unknown> = Promise.resolve();
 
   constructor(options: PoolOptions) {
-    this.cacheRoot = options.cacheRoot;
+    this.cacheFolder = new IngestCache(options.cacheRoot).folder;
     this.limits = options.limits ?? limitsFromEnvironment();
-    this.module = options.workerModule ?? PARSER_WORKER;
     this.cap = options.workers ?? workerCount();
+    // The parser's worker from its bundle (made the first time this code runs), else its sources.
+    const bundle = options.workerModule || this.cap === 0 ? null : bundledWorker();
+    this.bundled = bundle !== null;
+    this.module = options.workerModule ?? bundle ?? PARSER_WORKER;
     this.keep = options.keep ?? false;
     this.key = `${this.module.href} ${this.limits.memoryMb}`;
     this.spare = kept.get(this.key)?.splice(0) ?? [];
@@ -198,7 +210,7 @@ export class ParsePool {
       // The parser is loaded only when a file is to be parsed here.
       const { ingestFile } = await import('./ingest-file.ts');
       // A copy, as a worker's outcome is: the record itself would keep its file's whole text alive.
-      return structuredClone(await parseAndStore(ingestFile, { task, cacheRoot: this.cacheRoot }));
+      return structuredClone(await parseAndStore(ingestFile, { task, cacheFolder: this.cacheFolder }));
     });
     this.here = outcome.catch(() => undefined);
     return outcome;
@@ -224,7 +236,11 @@ export class ParsePool {
         const candidate = spare ?? new FileWorker(this.module, this.limits.memoryMb);
         // A kept worker may still be loading the parser, or have died meanwhile: then the next.
         if ((await candidate.ready) && candidate.alive) worker = candidate;
-        else if (!spare) {
+        else if (!spare && this.bundled) {
+          // A bundle that does not start (a chunk removed by hand?): the sources through tsx.
+          this.module = PARSER_WORKER;
+          this.bundled = false;
+        } else if (!spare) {
           this.startErrors.push(candidate.startError());
           this.working -= 1;
           if (this.working === 0) this.failWaiting();
@@ -233,7 +249,7 @@ export class ParsePool {
         continue;
       }
       const job = this.queue.shift()!;
-      const ending = await worker.parse({ task: job.task, cacheRoot: this.cacheRoot }, this.limits.timeSeconds);
+      const ending = await worker.parse({ task: job.task, cacheFolder: this.cacheFolder }, this.limits.timeSeconds);
       if ('outcome' in ending) {
         job.done(ending.outcome);
       } else {
