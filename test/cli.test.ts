@@ -4,8 +4,9 @@
 import { execFile } from 'node:child_process';
 import { readFile, readdir, writeFile, copyFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { promisify } from 'node:util';
+import { promisify, stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { ingestSummary } from '../src/cli/ingest.ts';
 import { Report } from '../src/schema/report.ts';
 import { FIXTURES } from './fixture-cases.ts';
 import { temporaryFolder } from './temporary-folder.ts';
@@ -76,6 +77,42 @@ describe('npm run ingest', () => {
     expect(index.reports.map((r: { id: string }) => r.id)).toEqual(['nanguanqu-minzhengju-2021']);
     expect(index.failures.map((f: { rule: string }) => f.rule).sort()).toEqual(['not-a-report', 'unsupported-format']);
     expect(stdout).toMatch(/1 reports written .* 2 files not readable as reports/);
+  });
+});
+
+describe('what a build prints of its reports', () => {
+  const finding = (message: string) => ({ rule: 'row-total', severity: 'warning' as const, message, paths: [], line: 3, column: 1 });
+  const digest = (path: string, agency: string, year: number, findings: ReturnType<typeof finding>[]) => ({
+    id: `${agency}-${year}`,
+    year,
+    findings,
+    source: { path },
+    agency: { canonicalName: agency },
+  });
+  const outcome = {
+    reports: [
+      digest('2020-甲局.txt', '甲局', 2020, [finding('甲局2020的问题')]),
+      digest('2021-甲局.txt', '甲局', 2021, [finding('甲局2021的问题')]),
+      digest('2021-乙局.txt', '乙局', 2021, [finding('乙局的问题'), finding('乙局的第二个问题')]),
+    ],
+    failures: [{ path: '2021-丙局.txt', rule: 'not-a-report', message: '不是年度报告', line: 1, column: 1 }],
+    cache: { hits: 2, parsed: 2, parsedNames: ['2021-甲局.txt', '2021-丙局.txt'] },
+  };
+
+  it('lists the files read this time, their agency’s other years and every failure, and counts the others', () => {
+    const printed = stripVTControlCharacters(ingestSummary(outcome, 'reports', 'data', 1));
+    expect(printed).toContain('甲局2021的问题');
+    expect(printed).toContain('甲局2020的问题');
+    expect(printed).toContain('不是年度报告');
+    expect(printed).not.toContain('乙局的问题');
+    expect(printed).toContain('1 reports unchanged since the last run have 0 errors, 2 warnings, not listed again (npm run check lists them)');
+    expect(printed).toContain('3 reports written to data/, 1 files not readable as reports; 0 errors, 4 warnings in the reports; 2 files parsed, 2 from the cache');
+  });
+
+  it('lists everything when every file was parsed', () => {
+    const printed = stripVTControlCharacters(ingestSummary({ ...outcome, cache: { hits: 0, parsed: 4, parsedNames: outcome.reports.map((r) => r.source.path) } }, 'reports', 'data', 1));
+    expect(printed).toContain('乙局的第二个问题');
+    expect(printed).not.toContain('not listed again');
   });
 });
 

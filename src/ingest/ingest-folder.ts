@@ -7,13 +7,14 @@
  */
 import { distinctSlugs } from './distinct-slugs.ts';
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { checkSeries } from '../checks/index.ts';
 import { ReportError } from '../diagnostics/report-error.ts';
 import type { Report } from '../schema/report.ts';
 import { REGISTRY_FILE, applyRegistry, inRegistry, loadAgencyRegistry, type AgencyRegistry } from '../registry/agency-registry.ts';
 import { IngestCache, cacheKey } from './cache.ts';
+import { FileHashes } from './file-hashes.ts';
 import type { IngestFailure, ParseOutcome } from './ingest-file.ts';
 import { ParsePool, type PoolOptions } from './worker-pool.ts';
 
@@ -73,6 +74,24 @@ export async function listReportFiles(folder: string): Promise<string[]> {
     .sort();
 }
 
+/** A file's SHA-256, from `hashes` where it is unchanged, else read; undefined if it cannot be read. */
+async function fileSha256(path: string, name: string, hashes: FileHashes): Promise<string | undefined> {
+  try {
+    const stats = await stat(path);
+    const known = hashes.known(name, stats);
+    if (known) return known;
+    const readAt = Date.now();
+    const bytes = await readFile(path);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    // Remembered only if the file did not change while it was read.
+    const after = await stat(path);
+    if (after.mtimeMs === stats.mtimeMs && after.size === bytes.length) hashes.remember(name, stats, sha256, readAt);
+    return sha256;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Files read at once to make their cache keys. */
 const READ_BATCH = 32;
 
@@ -84,6 +103,7 @@ const READ_BATCH = 32;
 async function outcomes(folder: string, names: string[], cacheRoot: string | null, pool: IngestOptions['pool']): Promise<{ outcomes: ParseOutcome[]; parsedNames: string[] }> {
   const cache = new IngestCache(cacheRoot);
   cache.prepare();
+  const hashes = new FileHashes(cache.folder);
   // A worker starts with the first file to parse, while the other files are still being read.
   const parsing = new ParsePool({ ...pool, cacheRoot });
   const found: Array<ParseOutcome | Promise<ParseOutcome>> = [];
@@ -92,11 +112,12 @@ async function outcomes(folder: string, names: string[], cacheRoot: string | nul
     // The files are read a batch at a time: one by one, each read waits for the one before.
     for (let start = 0; start < names.length; start += READ_BATCH) {
       const batch = names.slice(start, start + READ_BATCH);
+      // Each file's SHA-256: remembered where the file is as it was (file-hashes.ts), else read.
       // A file that cannot be read is left to the worker, which says why.
-      const contents = cache.folder ? await Promise.all(batch.map((name) => readFile(join(folder, name)).catch(() => undefined))) : [];
+      const sha256s = cache.folder ? await Promise.all(batch.map((name) => fileSha256(join(folder, name), name, hashes))) : [];
       for (const [offset, name] of batch.entries()) {
-        const bytes = contents[offset];
-        const key = bytes ? cacheKey(name, createHash('sha256').update(bytes).digest('hex')) : null;
+        const sha256 = sha256s[offset];
+        const key = sha256 ? cacheKey(name, sha256) : null;
         const cached = key ? cache.get(key) : undefined;
         if (!cached) parsedNames.push(name);
         found.push(cached ?? parsing.parse({ name, file: join(folder, name), key }));
@@ -105,6 +126,7 @@ async function outcomes(folder: string, names: string[], cacheRoot: string | nul
   } finally {
     await parsing.close();
   }
+  hashes.save();
   return { outcomes: await Promise.all(found), parsedNames };
 }
 
