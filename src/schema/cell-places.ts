@@ -12,7 +12,7 @@
  * The code reads places through `cellSourceAt` and `cellSources`, which give them back as
  * objects with the text filled in.
  */
-import { nodeAt } from './record-paths.ts';
+import { nodeAt, splitPath } from './record-paths.ts';
 import type { CellPlace, CellTree, Report } from './report.ts';
 
 /** One value's place, as the extractors record it and the code reads it. */
@@ -68,11 +68,29 @@ const isPlace = (node: CellPlace | CellTree | undefined): node is CellPlace => A
 /** Where the value at `path` was read, or undefined where the record has no place for it. */
 export function cellSourceAt(report: Report, path: string): CellSource | undefined {
   let node: CellPlace | CellTree | undefined = report.source.cells;
-  for (const key of path.split('.')) {
+  for (const key of splitPath(path)) {
     if (node === undefined || isPlace(node)) return undefined;
     node = node[key];
   }
   return isPlace(node) ? unpack(node, nodeAt(report, path)) : undefined;
+}
+
+/**
+ * The places of the values `keys` under one path (a table row: applications.newReceived), read
+ * with their values in one walk of the record and of its places, not one walk per value.
+ */
+export function rowSources(report: Report, rowPath: string, keys: readonly string[]): Array<CellSource | undefined> {
+  let node: CellPlace | CellTree | undefined = report.source.cells;
+  for (const key of splitPath(rowPath)) {
+    if (node === undefined || isPlace(node)) return keys.map(() => undefined);
+    node = node[key];
+  }
+  const places = node === undefined || isPlace(node) ? undefined : node;
+  const row = nodeAt(report, rowPath) as Record<string, unknown> | null | undefined;
+  return keys.map((key) => {
+    const place = places?.[key];
+    return place !== undefined && isPlace(place) ? unpack(place, row?.[key]) : undefined;
+  });
 }
 
 /** Every value's path and place, in the record's order. */

@@ -14,7 +14,7 @@ import { nodeAt } from '../schema/record-paths.ts';
 import { formatNumber } from './filters.ts';
 import { byLine, cellPlace, rowPlace } from './provenance.ts';
 import { cellId, readerFindings } from './reader-findings.ts';
-import { cellSourceAt } from '../schema/cell-places.ts';
+import { rowSources, type CellSource } from '../schema/cell-places.ts';
 
 export interface LayoutCell {
   /** A header's words; a value cell's number as the page writes it (1,234), '' for a blank. */
@@ -65,22 +65,18 @@ const th = (text: string, scope: LayoutCell['scope'], colspan = 1, rowspan = 1):
   ...(rowspan > 1 ? { rowspan } : {}),
 });
 
-/** The object at a dotted JSON path of a record (a table row), or undefined. */
-function rowAt(report: Report, path: string): Record<string, unknown> | undefined {
-  const node = nodeAt(report, path);
-  return node !== null && typeof node === 'object' ? (node as Record<string, unknown>) : undefined;
-}
-
 /**
  * The value cells of one row: for each column key, the number at `<rowPath>.<key>` (null for a
- * blank) and the source cell it was read from. The row is looked up once, not once per cell.
+ * blank) and the source cell it was read from (`sources`, from rowSources: the row and its places
+ * are looked up once, not once per cell).
  */
-function valueCells(report: Report, rowPath: string, keys: readonly string[], context: LayoutContext): LayoutCell[] {
-  const row = rowAt(report, rowPath);
-  return keys.map((key) => {
+function valueCells(report: Report, rowPath: string, keys: readonly string[], sources: ReadonlyArray<CellSource | undefined>, context: LayoutContext): LayoutCell[] {
+  const found = nodeAt(report, rowPath);
+  const row = found !== null && typeof found === 'object' ? (found as Record<string, unknown>) : undefined;
+  return keys.map((key, index) => {
     const path = `${rowPath}.${key}`;
     const value = row?.[key];
-    const source = cellSourceAt(report, path);
+    const source = sources[index];
     const number = typeof value === 'number' ? value : null;
     const mark = context.marks.get(path);
     return {
@@ -117,16 +113,14 @@ interface TableShape {
 
 /** A report's table: the template's shape with the report's values. Header cells are shared. */
 function fill(shape: TableShape, report: Report, context: LayoutContext): TableLayout {
-  const runs = shape.rows.flatMap((row) => row.values);
+  const sources = new Map<ValueRun, Array<CellSource | undefined>>();
+  for (const row of shape.rows) for (const run of row.values) sources.set(run, rowSources(report, run.path, run.keys));
   return {
     id: shape.id,
     caption: shape.caption,
     head: shape.head,
-    body: shape.rows.map((row) => [...row.headers, ...row.values.flatMap((run) => valueCells(report, run.path, run.keys, context))]),
-    places: runs.map((run) => ({
-      row: run.label,
-      where: rowPlace(run.keys.map((key) => cellSourceAt(report, `${run.path}.${key}`)), context.lines),
-    })),
+    body: shape.rows.map((row) => [...row.headers, ...row.values.flatMap((run) => valueCells(report, run.path, run.keys, sources.get(run)!, context))]),
+    places: [...sources].map(([run, runSources]) => ({ row: run.label, where: rowPlace(runSources, context.lines) })),
   };
 }
 
