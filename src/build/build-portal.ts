@@ -17,7 +17,7 @@ import { getHeapStatistics } from 'node:v8';
 import Eleventy from '@11ty/eleventy';
 import { digestOf, ingestFolder, type IngestOutcome } from '../ingest/ingest-folder.ts';
 import { writeData } from '../publish/write-data.ts';
-import { buildSiteData, handSiteData, type SiteData } from '../site/load-site-data.ts';
+import { buildSiteData, handSiteData, recordsIn, type SiteData } from '../site/load-site-data.ts';
 import { finishPages, planRender } from '../site/page-reuse.ts';
 import { siteJsonFiles, writeSiteJson } from '../site/site-json.ts';
 import { LockedError, markComplete, recoverRuns, swapIn, takeLock } from './publish-folders.ts';
@@ -213,8 +213,8 @@ export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
     let reused: number;
     let pages: Awaited<ReturnType<typeof renderSite>>;
     {
-      // The records in memory go at the end of this block, once the pages are rendered from them
-      // (the same objects the site data holds), and only what the messages need stays.
+      // The records in memory go once the site data is made from them (a report page reads its
+      // record from the data folder), and only what the messages need stays.
       const ingest = await timed(timings, 'ingest', () => ingestFolder(options.reports, { cache: options.cache, pool: { keep: options.keepWorkers ?? false } }));
       const before = await publishedCount(options.out);
       if (!options.allowShrink && before >= SHRINK_FROM && ingest.reports.length < before / 2) {
@@ -228,10 +228,14 @@ export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
       reused = written.reused;
       outcome = { reports: ingest.reports.map(digestOf), failures: ingest.failures, cache: ingest.cache };
       ingest.markdown.clear();
+      // The site data keeps what the lists show; a report page reads its record from data/reports/
+      // when it is rendered. The records in memory go here, before the pages are rendered.
       // Each record's digest (of its record and Markdown) stands for it in the pages' digests.
-      pages = await timed(timings, 'Eleventy', () =>
-        renderSite(buildSiteData(ingest.reports, ingest.failures, written.checksums), written.digests, data, site, reuse ? options.out : null),
-      );
+      pages = await timed(timings, 'Eleventy', () => {
+        const portal = buildSiteData(ingest.reports, ingest.failures, written.checksums, { recordOf: recordsIn(data) });
+        ingest.reports = [];
+        return renderSite(portal, written.digests, data, site, reuse ? options.out : null);
+      });
     }
     const search = await timed(timings, 'Pagefind', () => writeSearchIndex(site, data, reuse ? options.out : null));
     // Every step finished: swap the new folders in (journalled, undone if a rename fails).

@@ -51,8 +51,28 @@ function feeRows(fees: Report['fees']): Array<{ label: string; text: string }> |
   return rows.map(({ label, value, unit }) => ({ label, text: value === null ? '未说明' : `${formatNumber(value)} ${unit}` }));
 }
 
+/**
+ * What the lists of reports show of a report (the agency, year, findings, dates, the file), kept
+ * for every report through the whole build. The record itself is `ReportPage.record`.
+ */
+export interface ReportSummary {
+  id: string;
+  year: number;
+  title: Report['title'];
+  publishedOn: Report['publishedOn'];
+  agency: Report['agency'];
+  findings: Report['findings'];
+  source: Pick<Report['source'], 'path'>;
+}
+
+/** Where the pages take a report's whole record from, by its id (see BuildSiteOptions.recordOf). */
+export type RecordSource = (id: string) => Report;
+
 export interface ReportPage {
-  report: Report;
+  /** What the lists of reports show of it. */
+  report: ReportSummary;
+  /** The whole record, for its own page: read when the page is rendered (see BuildSiteOptions). */
+  readonly record: Report;
   /** The page's address, /agencies/<slug>/<year>/, and its title (for the pages' front matter). */
   address: string;
   /** Its agency's page, /agencies/<slug>/ (its other years are under it). */
@@ -197,7 +217,7 @@ export interface SiteData {
  * published, or, where none states one, its latest report year. A function of the page's own
  * reports, so that a page reused from the last build (page-reuse.ts) still says the same.
  */
-export function dataAsOf(reports: readonly Report[]): string {
+export function dataAsOf(reports: ReadonlyArray<Pick<Report, 'publishedOn' | 'year'>>): string {
   if (reports.length === 0) return '';
   const dates = reports.map((report) => report.publishedOn).filter((date): date is string => date !== null).sort();
   const latest = dates.at(-1);
@@ -334,65 +354,123 @@ function dictionaryGroups(entries: DictionaryEntry[]): SiteData['dictionaryGroup
 /** How many reports the Atom feed lists, newest first. */
 export const FEED_ENTRIES = 100;
 
-export function buildSiteData(reports: Report[], failures: IngestFailure[], downloads: ChecksumEntry[] = []): SiteData {
+/** The records kept in memory, by id. */
+function keptRecords(reports: readonly Report[]): RecordSource {
+  const byId = new Map(reports.map((report) => [report.id, report]));
+  return (id) => {
+    const record = byId.get(id);
+    if (!record) throw new Error(`no record ${id}`);
+    return record;
+  };
+}
+
+/**
+ * The records a build wrote into `folder` (data/reports/<id>.json), each read when its page is
+ * rendered. The last few read are kept: a report page asks for its record, its parts and its
+ * findings' marks, one after the other.
+ */
+export function recordsIn(folder: string): RecordSource {
+  const recent = new Map<string, Report>();
+  return (id) => {
+    let record = recent.get(id);
+    if (!record) {
+      record = readRecord(join(folder, 'reports', `${id}.json`));
+      recent.set(id, record);
+      if (recent.size > 8) recent.delete(recent.keys().next().value!);
+    }
+    return record;
+  };
+}
+
+/**
+ * A report's page. Its summary, figures and findings in a reader's words are made now, from
+ * `report`; what needs the whole record (the page's parts and table layouts, the cells the
+ * findings mark) is made when the page is rendered, from `recordOf`. No function made here holds
+ * `report` itself, so that the site data does not keep the record alive where recordOf reads it
+ * from disk.
+ */
+function reportPage(report: Report, recordOf: RecordSource): ReportPage {
+  const id = report.id;
+  const metrics = reportMetrics(report);
+  // The findings' words, for the findings' pages; their marks in the tables are made again with the page.
+  const reader = readerFindings(report).findings;
+  const partsOf = (): ReportPage['parts'] => {
+    const record = recordOf(id);
+    // Every table is shown under its part, even where the report's heading for it is missing.
+    const context = layoutContext(record, readerFindings(record).marks);
+    const tablesOf: Partial<Record<PartSpec['key'], TableLayout[]>> = {
+      proactive: proactiveLayouts(record, context),
+      applications: [applicationsLayout(record, context)],
+      reviewLitigation: [reviewLitigationLayout(record, context)],
+    };
+    const url = record.source.metadata?.url ?? null;
+    return PARTS.map((spec) => {
+      const section = record.sections.find((candidate) => candidate.part === spec.part);
+      return {
+        part: spec.part,
+        heading: section?.heading ?? spec.title,
+        found: section !== undefined,
+        blocks: (section?.blocks ?? []).filter((block) => block.type !== 'table'),
+        tables: tablesOf[spec.key] ?? [],
+        original: originalAt(url, section?.heading ?? null),
+        fees: spec.part === 6 ? feeRows(record.fees) : null,
+      };
+    });
+  };
+  return {
+    report: {
+      id,
+      year: report.year,
+      title: report.title,
+      publishedOn: report.publishedOn,
+      agency: report.agency,
+      findings: report.findings,
+      source: { path: report.source.path },
+    },
+    get record() {
+      return recordOf(id);
+    },
+    address: reportAddress(report.agency.slug, report.year),
+    agencyAddress: agencyAddress(report.agency.slug),
+    templateName: templateDescription(report.template).name,
+    title: `${report.agency.canonicalName} ${report.year}年度政府信息公开工作年度报告`,
+    metrics,
+    findingCounts: countBySeverity(report.findings),
+    indicators: indicatorsOf(metrics),
+    updated: dataAsOf([report]),
+    // The parts and their table layouts are made each time the page is rendered (once), not kept:
+    // a build that reuses most pages from the one before (page-reuse.ts) never needs most of them,
+    // and a site of 10,000 reports would otherwise hold every report's layouts, cell by cell.
+    get parts() {
+      return partsOf();
+    },
+    readerFindings: reader,
+    agencyYears: [],
+    files: {
+      json: `reports/${id}.json`,
+      csv: `reports/${id}.csv`,
+      markdown: `reports/${id}.md`,
+      source: `sources/${reportSourceName(id, report.source.path)}`,
+      sourceName: originalFileName(report.source.path),
+    },
+  };
+}
+
+export interface BuildSiteOptions {
+  /**
+   * Where a report page takes its record from when it is rendered. By default the records given
+   * are kept in memory; a build passes a reader of the records it wrote (recordsIn), so that the
+   * site data holds only what the lists show: at 10,000 reports the records are ~0.8 GB of heap
+   * that every collection in Eleventy's passes would otherwise walk.
+   */
+  recordOf?: RecordSource;
+}
+
+export function buildSiteData(reports: Report[], failures: IngestFailure[], downloads: ChecksumEntry[] = [], options: BuildSiteOptions = {}): SiteData {
   const dictionary = dataDictionary();
   const { siteUrl, pathPrefix } = siteAddress();
-  const pages: ReportPage[] = reports.map((report) => {
-    const metrics = reportMetrics(report);
-    // The parts and their table layouts are made when the report's page is rendered: a build
-    // that reuses most pages from the one before (page-reuse.ts) never needs most of them.
-    let reader: ReturnType<typeof readerFindings> | undefined;
-    const readerOf = () => (reader ??= readerFindings(report));
-    const partsOf = (): ReportPage['parts'] => {
-      // Every table is shown under its part, even where the report's heading for it is missing.
-      const context = layoutContext(report, readerOf().marks);
-      const tablesOf: Partial<Record<PartSpec['key'], TableLayout[]>> = {
-        proactive: proactiveLayouts(report, context),
-        applications: [applicationsLayout(report, context)],
-        reviewLitigation: [reviewLitigationLayout(report, context)],
-      };
-      const url = report.source.metadata?.url ?? null;
-      return PARTS.map((spec) => {
-        const section = report.sections.find((candidate) => candidate.part === spec.part);
-        return {
-          part: spec.part,
-          heading: section?.heading ?? spec.title,
-          found: section !== undefined,
-          blocks: (section?.blocks ?? []).filter((block) => block.type !== 'table'),
-          tables: tablesOf[spec.key] ?? [],
-          original: originalAt(url, section?.heading ?? null),
-          fees: spec.part === 6 ? feeRows(report.fees) : null,
-        };
-      });
-    };
-    return {
-      report,
-      address: reportAddress(report.agency.slug, report.year),
-      agencyAddress: agencyAddress(report.agency.slug),
-      templateName: templateDescription(report.template).name,
-      title: `${report.agency.canonicalName} ${report.year}年度政府信息公开工作年度报告`,
-      metrics,
-      findingCounts: countBySeverity(report.findings),
-      indicators: indicatorsOf(metrics),
-      updated: dataAsOf([report]),
-      // Made each time the page is rendered (once), not kept: a site of 10,000 reports would
-      // otherwise hold every report's layouts, cell by cell, to the end of the build.
-      get parts() {
-        return partsOf();
-      },
-      get readerFindings() {
-        return readerOf().findings;
-      },
-      agencyYears: [],
-      files: {
-        json: `reports/${report.id}.json`,
-        csv: `reports/${report.id}.csv`,
-        markdown: `reports/${report.id}.md`,
-        source: `sources/${reportSourceName(report.id, report.source.path)}`,
-        sourceName: originalFileName(report.source.path),
-      },
-    };
-  });
+  const recordOf = options.recordOf ?? keptRecords(reports);
+  const pages: ReportPage[] = reports.map((report) => reportPage(report, recordOf));
 
   const agencyMap = new Map<string, AgencyPage>();
   for (const page of pages) {
