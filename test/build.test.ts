@@ -37,8 +37,13 @@ const copyOf = (folder: string, prefix: string) => {
   cpSync(folder, copy, { recursive: true });
   return copy;
 };
-/** The cache's entries: <fingerprint>/<key>.json. */
-const entries = (cache: string) => readdirSync(cache).flatMap((folder) => readdirSync(join(cache, folder)).map((name) => join(cache, folder, name)));
+/** The cache's entries: <fingerprint>/<key>.json (beside them, the files' remembered hashes). */
+const entries = (cache: string) =>
+  readdirSync(cache).flatMap((folder) =>
+    readdirSync(join(cache, folder))
+      .filter((name) => /^[0-9a-f]{64}\.json$/.test(name))
+      .map((name) => join(cache, folder, name)),
+  );
 
 describe('npm run build', () => {
   const shared = sharedBuild();
