@@ -1,0 +1,54 @@
+/**
+ * The report tables' cells are written by a filter (src/site/table-cells-html.ts) instead of a
+ * Nunjucks loop. It must write what the loop wrote, byte for byte, and escape as Nunjucks does:
+ * checked here against the loop itself, rendered by Nunjucks (Eleventy's template engine) with
+ * autoescape on, for every kind of cell and for text a hostile report could put in a cell.
+ */
+import nunjucks from 'nunjucks';
+import { describe, expect, it } from 'vitest';
+import { escapeHtml, layoutCells } from '../src/site/table-cells-html.ts';
+import type { LayoutCell } from '../src/site/table-layouts.ts';
+
+/** The loop the templates had, as it was. */
+const LOOP = `{% for cell in row %}
+      {%- if cell.header -%}
+        <th scope="{{ cell.scope }}"{% if cell.colspan %} colspan="{{ cell.colspan }}"{% endif %}{% if cell.rowspan %} rowspan="{{ cell.rowspan }}"{% endif %}>{{ cell.text }}</th>
+      {%- elif cell.value === null -%}
+        <td class="tp-table__cell--blank{% if cell.mark %} tp-cell--marked{% endif %}"{% if cell.id %} id="{{ cell.id }}"{% endif %}{% if cell.place %} title="{{ cell.place }}：空白{% if cell.sourceText %}（“{{ cell.sourceText }}”不是数字）{% endif %}"{% endif %}><span class="tp-visually-hidden">空白</span>{% if cell.mark %}<a class="tp-mark" href="#finding-{{ cell.mark }}">问题{{ cell.mark }}</a>{% endif %}</td>
+      {%- else -%}
+        <td{% if cell.mark %} class="tp-cell--marked"{% endif %}{% if cell.id %} id="{{ cell.id }}"{% endif %}{% if cell.place %} title="{{ cell.place }}{% if cell.sourceText %}：原文作“{{ cell.sourceText }}”{% endif %}"{% endif %}>{{ cell.text }}{% if cell.mark %}<a class="tp-mark" href="#finding-{{ cell.mark }}">问题{{ cell.mark }}</a>{% endif %}</td>
+      {%- endif -%}
+    {% endfor %}`;
+
+const HOSTILE = `<script>alert("x")</script> & 'q' \\ “引号”`;
+
+const ROWS: LayoutCell[][] = [
+  [
+    { text: '三、本年度办理结果', header: true, scope: 'rowgroup', rowspan: 20 },
+    { text: '（一）予以公开', header: true, scope: 'row', colspan: 2 },
+    { text: '1,234', header: false, value: 1234, place: '原文第108行', sourceText: null },
+    { text: '', header: false, value: null, place: '原文第109行', sourceText: '' },
+    { text: '', header: false, value: null, place: '原文第2张表第6行第4列', sourceText: '—', mark: 2, id: 'cell-applications-a' },
+    { text: '5', header: false, value: 5, place: '原文第110行', sourceText: '5①', mark: 1, id: 'cell-applications-b' },
+    { text: '0', header: false, value: 0, place: null, sourceText: null },
+    { text: '', header: false, value: null, place: null },
+  ],
+  [
+    { text: HOSTILE, header: true, scope: 'col' },
+    { text: HOSTILE, header: false, value: 7, place: HOSTILE, sourceText: HOSTILE, mark: 3, id: HOSTILE },
+    { text: '', header: false, value: null, place: HOSTILE, sourceText: HOSTILE, id: HOSTILE },
+  ],
+];
+
+describe('the layoutCells filter', () => {
+  const env = new nunjucks.Environment(null, { autoescape: true });
+
+  it('writes every kind of cell as the Nunjucks loop did, byte for byte', () => {
+    for (const row of ROWS) expect(layoutCells(row)).toBe(env.renderString(LOOP, { row }));
+  });
+
+  it('escapes what a report could put into a cell, as Nunjucks escapes it', () => {
+    expect(escapeHtml(HOSTILE)).toBe(env.renderString('{{ text }}', { text: HOSTILE }));
+    expect(layoutCells(ROWS[1]!)).not.toContain('<script>');
+  });
+});
