@@ -117,6 +117,8 @@ function whereOf(values: string[], finding: Finding, labels: ReturnType<typeof l
 
 /** The report's findings for readers, and the finding each marked cell refers to (by path). */
 export function readerFindings(report: Report): { findings: ReaderFinding[]; marks: Map<string, number> } {
+  // Most reports have none: nothing to label.
+  if (report.findings.length === 0) return { findings: [], marks: new Map() };
   const labels = labelsOf(report);
   const paths = [...labels.keys()];
   const lines = byLine(report.source.format);
