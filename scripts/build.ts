@@ -11,13 +11,13 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { BuildError, buildPortal } from '../src/build/build-portal.ts';
+import { readArguments } from '../src/cli/arguments.ts';
 import { ingestSummary } from '../src/cli/ingest.ts';
 import { DEFAULT_CACHE } from '../src/ingest/cache.ts';
 import { siteAddress } from '../src/site/site-address.ts';
 
-const { values } = parseArgs({
+const { values } = readArguments({
   options: {
     reports: { type: 'string', default: 'reports' },
     out: { type: 'string', default: '.' },
@@ -26,7 +26,7 @@ const { values } = parseArgs({
     'allow-shrink': { type: 'boolean', default: false },
     timings: { type: 'string' },
   },
-});
+}, 'npm run build -- [--reports <folder>] [--out <folder>] [--cache <folder>] [--fresh] [--allow-shrink] [--timings <file>]');
 
 const started = performance.now();
 try {

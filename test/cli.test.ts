@@ -80,6 +80,21 @@ describe('npm run ingest', () => {
   });
 });
 
+describe('a command given an option it does not know', () => {
+  it('says which and how the command is used, without a stack trace; --help prints the usage', async () => {
+    for (const command of ['ingest', 'build']) {
+      const wrong = await npm([command, '--', '--no-such-option']);
+      expect(wrong.code, command).toBe(2);
+      expect(wrong.stderr).toContain("Unknown option '--no-such-option'");
+      expect(wrong.stderr).toContain(`usage: npm run ${command} -- [`);
+      expect(wrong.stderr).not.toMatch(/\n\s+at /);
+      const help = await npm([command, '--', '--help']);
+      expect(help.code, command).toBe(0);
+      expect(help.stdout).toMatch(new RegExp(`^usage: npm run ${command} -- \\[`));
+    }
+  });
+});
+
 describe('what a build prints of its reports', () => {
   const finding = (message: string) => ({ rule: 'row-total', severity: 'warning' as const, message, paths: [], line: 3, column: 1 });
   const digest = (path: string, agency: string, year: number, findings: ReturnType<typeof finding>[]) => ({

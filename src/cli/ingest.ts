@@ -7,11 +7,11 @@
  * from the cache (.cache/ingest; see src/ingest/cache.ts); --fresh parses every file again,
  * --cache sets the cache's folder.
  */
-import { parseArgs } from 'node:util';
 import { DEFAULT_CACHE } from '../ingest/cache.ts';
 import { countBySeverity } from '../diagnostics/findings.ts';
 import { ingestFolder, type IngestOutcome } from '../ingest/ingest-folder.ts';
 import { writeData } from '../publish/write-data.ts';
+import { readArguments } from './arguments.ts';
 import { folderMessages } from './format-message.ts';
 
 /**
@@ -44,10 +44,10 @@ export function ingestSummary(result: IngestOutcome, reportsFolder: string, outp
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values: options, positionals } = parseArgs({
-    allowPositionals: true,
-    options: { fresh: { type: 'boolean', default: false }, cache: { type: 'string', default: DEFAULT_CACHE } },
-  });
+  const { values: options, positionals } = readArguments(
+    { allowPositionals: true, options: { fresh: { type: 'boolean', default: false }, cache: { type: 'string', default: DEFAULT_CACHE } } },
+    'npm run ingest -- [--fresh] [--cache <folder>] [<reports-folder> [<output-folder>]]',
+  );
   const [reportsFolder = 'reports', outputFolder = 'data'] = positionals;
   const started = performance.now();
   const result = await ingestFolder(reportsFolder, { cache: options.fresh ? null : options.cache! });
