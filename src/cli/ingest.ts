@@ -20,14 +20,14 @@ import { folderMessages } from './format-message.ts';
  * add a finding to the year before) and every file that could not be read. The reports taken
  * unchanged from the cache are counted in one line: at 1,000 reports their messages are
  * thousands of lines an editor has seen before (and vfile-reporter took 0.4 s to align them).
- * `npm run check` lists everything; `all` lists everything here too.
+ * `npm run check` lists everything.
  */
-export function ingestSummary(result: IngestOutcome, reportsFolder: string, outputFolder: string, seconds: number, all = false): string {
+export function ingestSummary(result: IngestOutcome, reportsFolder: string, outputFolder: string, seconds: number): string {
   const { reports, failures, cache } = result;
   const parsed = new Set(cache.parsedNames);
   const touched = new Set(reports.filter((report) => parsed.has(report.source.path)).map((report) => report.agency.canonicalName));
-  const listed = all ? reports : reports.filter((report) => touched.has(report.agency.canonicalName));
-  const unlisted = all ? [] : reports.filter((report) => !touched.has(report.agency.canonicalName));
+  const listed = reports.filter((report) => touched.has(report.agency.canonicalName));
+  const unlisted = reports.filter((report) => !touched.has(report.agency.canonicalName));
   const messages = folderMessages(reportsFolder, listed, failures);
   const totals = countBySeverity(reports.flatMap((report) => report.findings));
   const quiet = countBySeverity(unlisted.flatMap((report) => report.findings));

@@ -354,15 +354,11 @@ function dictionaryGroups(entries: DictionaryEntry[]): SiteData['dictionaryGroup
 /** How many reports the Atom feed lists, newest first. */
 export const FEED_ENTRIES = 100;
 
-/** The records kept in memory, by id. */
-function keptRecords(reports: readonly Report[]): RecordSource {
-  const byId = new Map(reports.map((report) => [report.id, report]));
-  return (id) => {
-    const record = byId.get(id);
-    if (!record) throw new Error(`no record ${id}`);
-    return record;
-  };
-}
+/** A page's own record, kept in memory (the default). */
+const ownRecord = (report: Report) => () => report;
+
+/** A page's record read by its id (made here, where no closure can hold the record itself). */
+const recordById = (recordOf: RecordSource, id: string) => () => recordOf(id);
 
 /**
  * The records a build wrote into `folder` (data/reports/<id>.json), each read when its page is
@@ -385,17 +381,17 @@ export function recordsIn(folder: string): RecordSource {
 /**
  * A report's page. Its summary, figures and findings in a reader's words are made now, from
  * `report`; what needs the whole record (the page's parts and table layouts, the cells the
- * findings mark) is made when the page is rendered, from `recordOf`. No function made here holds
+ * findings mark) is made when the page is rendered, from `recordOf()`. No function made here holds
  * `report` itself, so that the site data does not keep the record alive where recordOf reads it
  * from disk.
  */
-function reportPage(report: Report, recordOf: RecordSource): ReportPage {
+function reportPage(report: Report, recordOf: () => Report): ReportPage {
   const id = report.id;
   const metrics = reportMetrics(report);
   // The findings' words, for the findings' pages; their marks in the tables are made again with the page.
   const reader = readerFindings(report).findings;
   const partsOf = (): ReportPage['parts'] => {
-    const record = recordOf(id);
+    const record = recordOf();
     // Every table is shown under its part, even where the report's heading for it is missing.
     const context = layoutContext(record, readerFindings(record).marks);
     const tablesOf: Partial<Record<PartSpec['key'], TableLayout[]>> = {
@@ -428,7 +424,7 @@ function reportPage(report: Report, recordOf: RecordSource): ReportPage {
       source: { path: report.source.path },
     },
     get record() {
-      return recordOf(id);
+      return recordOf();
     },
     address: reportAddress(report.agency.slug, report.year),
     agencyAddress: agencyAddress(report.agency.slug),
@@ -469,8 +465,8 @@ export interface BuildSiteOptions {
 export function buildSiteData(reports: Report[], failures: IngestFailure[], downloads: ChecksumEntry[] = [], options: BuildSiteOptions = {}): SiteData {
   const dictionary = dataDictionary();
   const { siteUrl, pathPrefix } = siteAddress();
-  const recordOf = options.recordOf ?? keptRecords(reports);
-  const pages: ReportPage[] = reports.map((report) => reportPage(report, recordOf));
+  const { recordOf } = options;
+  const pages: ReportPage[] = reports.map((report) => reportPage(report, recordOf ? recordById(recordOf, report.id) : ownRecord(report)));
 
   const agencyMap = new Map<string, AgencyPage>();
   for (const page of pages) {
