@@ -102,6 +102,25 @@ describe('the pages’ JSON files', () => {
     expect(site.addresses).toEqual(expect.arrayContaining([...site.regionPages.map((page) => page.address), ...site.yearPages.map((page) => page.address)]));
   });
 
+  it('list a region’s own agencies in pages of pageRows, each agency once, the pages linked to each other', () => {
+    process.env['GONGKAI_PAGE_ROWS'] = '2';
+    const district = ['甲市', '丙区'];
+    const many = ['丙区一局', '丙区二局', '丙区三局', '丙区四局', '丙区五局'].map((name) => copy(2023, name, district));
+    const site = buildSiteData([...many, copy(2023, '某局', []), copy(2023, '另一局', [])], []);
+    const pages = site.regionPages.filter((page) => page.name === '丙区');
+    expect(pages.map((page) => page.address)).toEqual([0, 2, 3].map((n) => `/regions/jiashi/bingqu/${n ? `page/${n}/` : ''}`));
+    expect(pages.map((page) => page.agencies.length)).toEqual([2, 2, 1]);
+    expect(pages.flatMap((page) => page.agencies.map((agency) => agency.name))).toEqual(many.map((report) => report.agency.name).sort(new Intl.Collator('zh-CN').compare));
+    for (const [index, page] of pages.entries()) {
+      expect(page).toMatchObject({ agencyCount: 5, pageNumber: index + 1, title: `甲市 › 丙区（第${index + 1}页，共3页）` });
+      expect(page.pager.flatMap((item) => ('gap' in item ? [] : [item.address]))).toEqual(pages.map((other) => other.address));
+    }
+    // A region whose agencies fit on one page has no pager, as before; the unknown region is paged too.
+    expect(site.regionPages.find((page) => page.name === '甲市')!.pager).toEqual([]);
+    expect(site.withoutRegion).toMatchObject({ agencyCount: 2, address: '/regions/unknown/', pager: [] });
+    expect(site.addresses).toEqual(expect.arrayContaining(pages.map((page) => page.address)));
+  });
+
   it('list the latest FEED_ENTRIES reports in the feed, newest first', () => {
     const many = Array.from({ length: FEED_ENTRIES + 5 }, (_, n) => copy(2000 + (n % 25), `第${n}局`, [], (report) => {
       report.publishedOn = `${2001 + (n % 25)}-0${1 + (n % 9)}-1${n % 10}`;

@@ -2,11 +2,13 @@
  * The regions' pages: the agencies grouped by region (长春市 › 南关区), a page per region at
  * /regions/<slug>/<slug>/ that lists the agencies directly in it (each with its years) and links
  * to the regions under it, and a page for the agencies whose region nothing states. Together they
- * list every agency without JavaScript, and no page lists more than one region's own agencies, so
- * that the list of agencies (/agencies/) and the regions page stay small however many there are.
+ * list every agency without JavaScript, and no page lists more than one region's own agencies, in
+ * pages of pageRows('region') where a region has more, so that the list of agencies (/agencies/),
+ * the regions page and each region's page stay small however many there are.
  */
 import { slugifyAgency } from '../extract/slugify-agency.ts';
 import type { AgencyPage } from './load-site-data.ts';
+import { listPages, pageRows, type PagerItem } from './list-pages.ts';
 
 /** A region in the tree, for the regions page: its name, page, how many agencies are in it and under it. */
 export interface RegionNode {
@@ -17,7 +19,11 @@ export interface RegionNode {
   children: RegionNode[];
 }
 
-/** A region's page: a paginated page of the site (rendered again only when it changed: page-reuse.ts). */
+/**
+ * A page of a region: a paginated page of the site (rendered again only when it changed:
+ * page-reuse.ts). A region with more agencies of its own than pageRows('region') lists them on
+ * several pages, the first at the region's address, the others at <address>page/<n>/.
+ */
 export interface RegionPage {
   /** The page's address, and its title. */
   address: string;
@@ -25,11 +31,33 @@ export interface RegionPage {
   name: string;
   /** The regions above it, largest first, each with its page. */
   trail: Array<{ name: string; address: string }>;
-  /** The agencies directly in it, by name, each with its years. */
+  /** This page's agencies directly in the region, by name, each with its years. */
   agencies: Array<{ name: string; address: string; years: Array<{ year: number; address: string }> }>;
+  /** How many agencies are directly in the region, on all its pages. */
+  agencyCount: number;
+  /** Which page of the region this is (from 1), and the links to its pages (none where it has one). */
+  pageNumber: number;
+  pager: PagerItem[];
   /** The regions directly under it. */
   children: Array<{ name: string; address: string; count: number }>;
   updated: string;
+}
+
+type RegionAgency = RegionPage['agencies'][number];
+
+/** A region's pages: its agencies in pages of pageRows('region'). */
+function pagesOf(region: Omit<RegionPage, 'agencies' | 'agencyCount' | 'pageNumber' | 'pager'>, agencies: RegionAgency[]): RegionPage[] {
+  const pages = listPages(agencies, pageRows('region'), region.address);
+  const several = pages.length > 1;
+  return pages.map((page) => ({
+    ...region,
+    address: page.address,
+    title: several ? `${region.title}（第${page.number}页，共${pages.length}页）` : region.title,
+    agencies: page.items,
+    agencyCount: agencies.length,
+    pageNumber: page.number,
+    pager: several ? page.pager : [],
+  }));
 }
 
 const REGIONS = '/regions/';
@@ -88,23 +116,28 @@ export function regionPages(
       const childTrail = [...trail, { name: child.name, address: childAddress }];
       const below = walk(child, childAddress, childTrail);
       const count = child.agencies.length + below.reduce((sum, node) => sum + node.count, 0);
-      pages.push({
-        address: childAddress,
-        title: childTrail.map((step) => step.name).join(' › '),
-        name: child.name,
-        trail,
-        agencies: agencyList(child.agencies),
-        children: below.map(({ name, address: at, count: n }) => ({ name, address: at, count: n })),
-        updated: dataAsOf(child.agencies),
-      });
+      pages.push(
+        ...pagesOf(
+          {
+            address: childAddress,
+            title: childTrail.map((step) => step.name).join(' › '),
+            name: child.name,
+            trail,
+            children: below.map(({ name, address: at, count: n }) => ({ name, address: at, count: n })),
+            updated: dataAsOf(child.agencies),
+          },
+          agencyList(child.agencies),
+        ),
+      );
       return { name: child.name, address: childAddress, count, children: below };
     });
   };
   const tree = walk(root, REGIONS, []);
-  const unknown: RegionPage | null = withoutRegion.length
-    ? { ...NO_REGION, title: NO_REGION.name, trail: [], agencies: agencyList(withoutRegion), children: [], updated: dataAsOf(withoutRegion) }
-    : null;
-  if (unknown) pages.push(unknown);
+  const unknownPages = withoutRegion.length
+    ? pagesOf({ ...NO_REGION, title: NO_REGION.name, trail: [], children: [], updated: dataAsOf(withoutRegion) }, agencyList(withoutRegion))
+    : [];
+  pages.push(...unknownPages);
+  const unknown = unknownPages[0] ?? null;
   pages.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
   return { tree, pages, unknown };
 }
