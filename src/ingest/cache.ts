@@ -88,6 +88,19 @@ export class IngestCache {
     }
   }
 
+  /**
+   * The keys that have an entry, from one listing of the folder: a build tells the files to parse
+   * from those to read before it reads any entry (an entry listed may still fail its checksum).
+   */
+  keys(): Set<string> {
+    if (!this.folder) return new Set();
+    try {
+      return new Set(readdirSync(this.folder).filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -'.json'.length)));
+    } catch {
+      return new Set();
+    }
+  }
+
   /** The stored outcome, or undefined when there is none or it fails its checksum. */
   get(key: string): ParseOutcome | undefined {
     if (!this.folder) return undefined;

@@ -98,16 +98,27 @@ const READ_BATCH = 32;
 /**
  * Every file's outcome: from the cache where it holds one, else parsed in the worker pool, each
  * file under its time and memory limits (on every core). With the cache on, each file is read
- * here to make its key; without it, only the workers read the files.
+ * here to make its key (unless file-hashes.ts remembers it); without it, only the workers read
+ * the files.
+ *
+ * The files without an entry go to the pool first, as their keys are made, and the entries of
+ * the others are read after: a rebuild's worker starts and parses the new file while the main
+ * thread reads the thousand records it already has, rather than after (0.3 s at 1,000 reports).
  */
 async function outcomes(folder: string, names: string[], cacheRoot: string | null, pool: IngestOptions['pool']): Promise<{ outcomes: ParseOutcome[]; parsedNames: string[] }> {
   const cache = new IngestCache(cacheRoot);
   cache.prepare();
+  const stored = cache.keys();
   const hashes = new FileHashes(cache.folder);
   // A worker starts with the first file to parse, while the other files are still being read.
   const parsing = new ParsePool({ ...pool, cacheRoot });
   const found: Array<ParseOutcome | Promise<ParseOutcome>> = [];
-  const parsedNames: string[] = [];
+  const parsed = new Set<number>();
+  const parse = (n: number, key: string | null): Promise<ParseOutcome> => {
+    parsed.add(n);
+    return parsing.parse({ name: names[n]!, file: join(folder, names[n]!), key });
+  };
+  const toRead: Array<{ n: number; key: string }> = [];
   try {
     // The files are read a batch at a time: one by one, each read waits for the one before.
     for (let start = 0; start < names.length; start += READ_BATCH) {
@@ -118,16 +129,21 @@ async function outcomes(folder: string, names: string[], cacheRoot: string | nul
       for (const [offset, name] of batch.entries()) {
         const sha256 = sha256s[offset];
         const key = sha256 ? cacheKey(name, sha256) : null;
-        const cached = key ? cache.get(key) : undefined;
-        if (!cached) parsedNames.push(name);
-        found.push(cached ?? parsing.parse({ name, file: join(folder, name), key }));
+        if (key && stored.has(key)) toRead.push({ n: start + offset, key });
+        else found[start + offset] = parse(start + offset, key);
       }
+    }
+    // An entry that fails its checksum is parsed again. The event loop turns between batches, so
+    // that a worker done with one file is given the next one without waiting for all the reads.
+    for (const [i, { n, key }] of toRead.entries()) {
+      if (i > 0 && i % READ_BATCH === 0) await new Promise(setImmediate);
+      found[n] = cache.get(key) ?? parse(n, key);
     }
   } finally {
     await parsing.close();
   }
   hashes.save();
-  return { outcomes: await Promise.all(found), parsedNames };
+  return { outcomes: await Promise.all(found), parsedNames: names.filter((_, n) => parsed.has(n)) };
 }
 
 export async function ingestFolder(folder: string, options: IngestOptions = {}): Promise<IngestResult> {
