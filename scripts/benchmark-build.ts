@@ -64,7 +64,7 @@ interface Timings {
 function build(reports: string, out: string, cache: string): Timings & { wall: number } {
   const timings = join(root, `timings-${Date.now()}.json`);
   const started = performance.now();
-  execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'scripts/build.ts', '--reports', reports, '--out', out, '--cache', cache, '--timings', timings], {
+  execFileSync(process.execPath, ['--expose-gc', 'scripts/run.mjs', 'build', '--reports', reports, '--out', out, '--cache', cache, '--timings', timings], {
     cwd: PROJECT,
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -7,6 +7,7 @@ import { isUtf8 } from 'node:buffer';
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { basename, extname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import sirv from 'sirv';
 import { siteAddress } from '../src/site/site-address.ts';
 
@@ -85,13 +86,22 @@ export function serveFolder(folder: string, port: number, prefix = siteAddress()
       }
     });
   });
-  return new Promise((done) => server.listen(port, '127.0.0.1', () => done(server)));
+  return new Promise((done, fail) => {
+    server.once('error', fail);
+    server.listen(port, '127.0.0.1', () => done(server));
+  });
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const folder = process.argv[2] ?? '_site';
   const port = Number(process.env['PORT'] ?? 8080);
   const { pathPrefix } = siteAddress();
-  await serveFolder(folder, port, pathPrefix);
+  try {
+    await serveFolder(folder, port, pathPrefix);
+  } catch (error) {
+    const inUse = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
+    process.stderr.write(inUse ? `Port ${port} is in use (another npm run serve or dev?): PORT=${port + 1} npm run serve uses another\n` : `${String(error)}\n`);
+    process.exit(1);
+  }
   process.stdout.write(`Serving ${folder}/ at http://localhost:${port}${pathPrefix} (Ctrl-C to stop)\n`);
 }

@@ -103,6 +103,14 @@ describe('npm run build', () => {
     expect(output(out)).toEqual(output(cold));
   }, 600_000);
 
+  it('gives the same bytes run from the TypeScript sources through tsx as from the commands’ bundle', async () => {
+    // The shared build ran from the bundle (scripts/run.mjs, as npm run build does).
+    const out = temporary('gongkai-sources-');
+    const timings = await runBuild(['--reports', shared.reports, '--out', out, '--cache', copyOf(shared.cache, 'gongkai-cache-')], { GONGKAI_SOURCES: '1' });
+    expect(timings.parsed).toBe(0);
+    expect(output(out)).toEqual(expected);
+  }, 600_000);
+
   it('parses again a cache entry that is cut short or altered, and gives the same output', async () => {
     const cache = copyOf(shared.cache, 'gongkai-cache-');
     const [cut, altered] = entries(cache);

@@ -80,6 +80,43 @@ describe('npm run ingest', () => {
   });
 });
 
+describe('the commands run from a bundle of the code (scripts/run.mjs)', () => {
+  /** `node scripts/run.mjs <args>` with GONGKAI_SOURCES set as given (unset: the bundle). */
+  async function runMjs(args: string[], sources: boolean): Promise<{ code: number; stdout: string; stderr: string }> {
+    const env = { ...process.env };
+    if (sources) env['GONGKAI_SOURCES'] = '1';
+    else delete env['GONGKAI_SOURCES'];
+    try {
+      const { stdout, stderr } = await run(process.execPath, ['scripts/run.mjs', ...args], { env, maxBuffer: 64 * 1024 * 1024 });
+      return { code: 0, stdout, stderr };
+    } catch (error) {
+      const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
+      return { code, stdout, stderr };
+    }
+  }
+
+  it('prints the same record and messages from the bundle as from the TypeScript sources, and keeps the bundle', async () => {
+    const file = relative(process.cwd(), join(FIXTURES, 'applications-table-cut-in-half', 'input.txt'));
+    const bundled = await runMjs(['parse', file], false);
+    const sources = await runMjs(['parse', file], true);
+    expect(bundled.code).toBe(0);
+    expect(bundled.stdout).toBe(sources.stdout);
+    expect(bundled.stderr).toBe(sources.stderr);
+    expect(bundled.stderr).toContain('missing-rows');
+    Report.parse(JSON.parse(bundled.stdout));
+    // The bundle is kept for the next run, with the Eleventy config the build hands to Eleventy.
+    const bundles = await readdir(join('.cache', 'commands'));
+    const made = await Promise.all(bundles.map((name) => readdir(join('.cache', 'commands', name)).catch(() => [] as string[])));
+    expect(made.some((files) => ['build.mjs', 'check.mjs', 'parse.mjs', 'ingest.mjs', 'eleventy-config.mjs'].every((name) => files.includes(name)))).toBe(true);
+  });
+
+  it('says how it is used when the command is not one of the project’s', async () => {
+    const { code, stderr } = await runMjs(['no-such-command'], false);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^usage: node scripts\/run.mjs <build\|serve\|dev\|check\|parse\|ingest> \[arguments\]/);
+  });
+});
+
 describe('a command given an option it does not know', () => {
   it('says which and how the command is used, without a stack trace; --help prints the usage', async () => {
     for (const command of ['ingest', 'build']) {

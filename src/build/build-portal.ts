@@ -25,6 +25,11 @@ import { writeSearchIndex } from './search-index.ts';
 
 const PROJECT = join(import.meta.dirname, '..', '..');
 
+/** Set where the build runs from the commands' bundle (scripts/run.mjs): the config bundled beside it. */
+declare const GONGKAI_ELEVENTY_CONFIG: string | undefined;
+/** The Eleventy config: .eleventy.ts through tsx from the sources, its bundled copy from the bundle. */
+const ELEVENTY_CONFIG = typeof GONGKAI_ELEVENTY_CONFIG === 'string' ? GONGKAI_ELEVENTY_CONFIG : join(PROJECT, '.eleventy.ts');
+
 export interface BuildOptions {
   /** The reports folder. */
   reports: string;
@@ -154,7 +159,7 @@ async function renderSite(
       };
       handSiteData(data, portal, start > 0);
       const eleventy = new Eleventy(join(PROJECT, 'templates'), site, {
-        configPath: join(PROJECT, '.eleventy.ts'),
+        configPath: ELEVENTY_CONFIG,
         quietMode: true,
       });
       // The build says itself what it wrote (Eleventy's own line would come once a pass); errors still throw.

@@ -7,6 +7,7 @@
  * from the cache (.cache/ingest; see src/ingest/cache.ts); --fresh parses every file again,
  * --cache sets the cache's folder.
  */
+import { pathToFileURL } from 'node:url';
 import { DEFAULT_CACHE } from '../ingest/cache.ts';
 import { countBySeverity } from '../diagnostics/findings.ts';
 import { ingestFolder, type IngestOutcome } from '../ingest/ingest-folder.ts';
@@ -43,7 +44,7 @@ export function ingestSummary(result: IngestOutcome, reportsFolder: string, outp
   return `${messages === '' ? '' : `${messages}\n\n`}${quietLine}${counts}\n`;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const { values: options, positionals } = readArguments(
     { allowPositionals: true, options: { fresh: { type: 'boolean', default: false }, cache: { type: 'string', default: DEFAULT_CACHE } } },
     'npm run ingest -- [--fresh] [--cache <folder>] [<reports-folder> [<output-folder>]]',

@@ -26,7 +26,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const reports = await copyReports(join(root, 'reports'), EXTRA_REPORTS);
   const out = join(root, 'out');
   const cache = join(root, 'cache');
-  await run(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--reports', reports, '--out', out, '--cache', cache], {
+  await run(process.execPath, ['scripts/run.mjs', 'build', '--reports', reports, '--out', out, '--cache', cache], {
     maxBuffer: 64 * 1024 * 1024,
     env: BUILD_ENV,
   });

@@ -52,6 +52,6 @@ export interface BuildTimings {
  */
 export async function runBuild(args: string[], env: Record<string, string> = {}): Promise<BuildTimings> {
   const timings = join(args[args.indexOf('--out') + 1]!, 'timings.json');
-  await run(process.execPath, ['--import', 'tsx', 'scripts/build.ts', ...args, '--timings', timings], { maxBuffer: 64 * 1024 * 1024, env: { ...BUILD_ENV, ...env } });
+  await run(process.execPath, ['scripts/run.mjs', 'build', ...args, '--timings', timings], { maxBuffer: 64 * 1024 * 1024, env: { ...BUILD_ENV, ...env } });
   return JSON.parse(readFileSync(timings, 'utf8')) as BuildTimings;
 }
