@@ -14,7 +14,6 @@ import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, rmdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
-import Eleventy from '@11ty/eleventy';
 import { digestOf, ingestFolder, type IngestOutcome } from '../ingest/ingest-folder.ts';
 import { writeData } from '../publish/write-data.ts';
 import { buildSiteData, handSiteData, recordsIn, type SiteData } from '../site/load-site-data.ts';
@@ -24,6 +23,18 @@ import { LockedError, markComplete, recoverRuns, swapIn, takeLock } from './publ
 import { writeSearchIndex } from './search-index.ts';
 
 const PROJECT = join(import.meta.dirname, '..', '..');
+
+/**
+ * Eleventy, loaded when a build starts and awaited when the pages are rendered: its ~450
+ * modules load while the ingest waits for its workers, rather than before the build begins.
+ */
+let eleventyModule: Promise<typeof import('@11ty/eleventy')> | undefined;
+function loadEleventy(): Promise<typeof import('@11ty/eleventy')> {
+  eleventyModule ??= import('@11ty/eleventy');
+  // A failure is the render step's to report, when it awaits the module.
+  eleventyModule.catch(() => undefined);
+  return eleventyModule;
+}
 
 /** Set where the build runs from the commands' bundle (scripts/run.mjs): the config bundled beside it. */
 declare const GONGKAI_ELEVENTY_CONFIG: string | undefined;
@@ -158,6 +169,7 @@ async function renderSite(
         regions: pass.flatMap((entry) => ('region' in entry ? [entry.region] : [])),
       };
       handSiteData(data, portal, start > 0);
+      const { default: Eleventy } = await loadEleventy();
       const eleventy = new Eleventy(join(PROJECT, 'templates'), site, {
         configPath: ELEVENTY_CONFIG,
         quietMode: true,
@@ -220,7 +232,11 @@ export async function buildPortal(options: BuildOptions): Promise<BuildResult> {
     {
       // The records in memory go once the site data is made from them (a report page reads its
       // record from the data folder), and only what the messages need stays.
-      const ingest = await timed(timings, 'ingest', () => ingestFolder(options.reports, { cache: options.cache, pool: { keep: options.keepWorkers ?? false } }));
+      const ingest = await timed(timings, 'ingest', () => {
+        const ingesting = ingestFolder(options.reports, { cache: options.cache, pool: { keep: options.keepWorkers ?? false } });
+        void loadEleventy();
+        return ingesting;
+      });
       const before = await publishedCount(options.out);
       if (!options.allowShrink && before >= SHRINK_FROM && ingest.reports.length < before / 2) {
         throw new BuildError(
