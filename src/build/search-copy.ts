@@ -5,11 +5,19 @@
  * word), and when a reader searches, in the browser, with Intl.Segmenter (行政|复|议). A query
  * then finds only the pages where both happened to cut alike: 行政复议 found 2 of the 45 pages
  * that contain it, and a phrase copied from a report found nothing. So the copy it indexes has a
- * space after every Chinese character, making every character a word of its own on both sides:
+ * space before and after every Chinese character, making each a word of its own on both sides:
  * the search page puts the same spaces into the query and, for a query of one run of text, asks
  * for the characters in that order (Pagefind's exact phrase), which finds the pages that contain
  * the text, as a reader expects (templates/assets/search.js, which also takes the spaces out of
  * the results it shows).
+ *
+ * The words being cut already, the index is made in a language Pagefind has no segmenter for
+ * (pagefind-parts.ts: jieba took two thirds of its time to find the same one-character words).
+ * Without jieba nothing else cuts a character from what touches it, hence the space before each
+ * too: "51.85%；不予公开" would otherwise hold the word "51.85%；不", and 不予公开 not be found.
+ * CJK punctuation and full-width forms (，。；（）…) stay with the character they touch: Pagefind
+ * takes punctuation out of a word, but a word of punctuation alone would take a place of its own
+ * in the index and none in a query, so that no phrase copied across a comma would be found.
  *
  * The copy also carries the agency's pinyin (its address's slug, chunxiaojiedao), so that a
  * reader without a Chinese keyboard finds the agency too.
@@ -21,9 +29,13 @@
  */
 import { Parser, Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
 
-/** The ideographs of the CJK blocks (unified, extension A, compatibility). */
-const IDEOGRAPH = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/g;
-const HAS_IDEOGRAPH = new RegExp(IDEOGRAPH.source);
+/** An ideograph of the CJK blocks (unified, extension A, compatibility). */
+const IDEOGRAPH = '[\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff]';
+/** CJK punctuation (。、《》【】…) and the full-width punctuation (，；：（）％…; not the full-width digits and letters). */
+const CJK_MARKS = '[\\u3000-\\u303f\\uff01-\\uff0f\\uff1a-\\uff20\\uff3b-\\uff40\\uff5b-\\uff65]*';
+/** A word of its own in the copy: an ideograph with the marks that touch it. */
+const CJK_WORD = new RegExp(`${CJK_MARKS}${IDEOGRAPH}${CJK_MARKS}`, 'g');
+const HAS_IDEOGRAPH = new RegExp(IDEOGRAPH);
 const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title']);
 
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
@@ -87,7 +99,7 @@ class SearchCopy {
     const text = this.html.slice(start, end);
     if (!HAS_IDEOGRAPH.test(text)) return;
     this.copyTo(start);
-    this.parts.push(text.replace(IDEOGRAPH, '$& '));
+    this.parts.push(text.replace(CJK_WORD, ' $& '));
     this.copied = end;
   }
 

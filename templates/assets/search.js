@@ -10,23 +10,28 @@ window.addEventListener('DOMContentLoaded', function () {
   var merged = [];
   for (var n = 1; n < parts; n++) merged.push({ bundlePath: base + 'pagefind/part-' + n + '/' });
 
-  // The index has every Chinese character as a word of its own (src/build/search-copy.ts): the
-  // query is written the same way, and a query of one run of text is asked for as a phrase, the
-  // characters in that order, so that it finds exactly the pages that contain it.
-  var ideograph = /([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])/g;
-  var hasIdeograph = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+  // The index has every Chinese character as a word of its own, with the punctuation that touches
+  // it (src/build/search-copy.ts): the query is written the same way, and a query of one run of
+  // text is asked for as a phrase, the characters in that order, so that it finds exactly the
+  // pages that contain it (Pagefind takes the punctuation out of the words on both sides).
+  var marks = '[\\u3000-\\u303f\\uff01-\\uff0f\\uff1a-\\uff20\\uff3b-\\uff40\\uff5b-\\uff65]';
+  var ideograph = '[\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff]';
+  var cjkWord = new RegExp(marks + '*' + ideograph + marks + '*', 'g');
+  var hasIdeograph = new RegExp(ideograph);
   function processTerm(term) {
     var text = term.trim();
     if (!hasIdeograph.test(text)) return text;
     var quoted = /^".*"$/.test(text);
     var bare = quoted ? text.slice(1, -1) : text;
-    var spaced = bare.replace(ideograph, '$1 ').replace(/\s+/g, ' ').trim();
+    var spaced = bare.replace(cjkWord, ' $& ').replace(/\s+/g, ' ').trim();
     return quoted || !/\s/.test(bare) ? '"' + spaced + '"' : spaced;
   }
-  // What the index gives back has those spaces in it: out they go (a highlight may close between).
-  var spacedOut = /([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])((?:<\/mark>)?) /g;
+  // What the index gives back has a space between any two words: out go those after a character
+  // or a mark and those before one (a highlight may close after it or open before it).
+  var spacedAfter = new RegExp('(' + ideograph + '|' + marks + ')((?:</mark>)?) ', 'g');
+  var spacedBefore = new RegExp(' ((?:<mark>)?)(?=' + ideograph + '|' + marks + ')', 'g');
   function unspace(text) {
-    return typeof text === 'string' ? text.replace(spacedOut, '$1$2') : text;
+    return typeof text === 'string' ? text.replace(spacedAfter, '$1$2').replace(spacedBefore, '$1') : text;
   }
   function processResult(result) {
     result.excerpt = unspace(result.excerpt);
