@@ -2,7 +2,7 @@
  * The commands as an editor runs them: `npm run --silent parse -- <file>` and `npm run ingest`.
  */
 import { execFile } from 'node:child_process';
-import { readFile, readdir, writeFile, copyFile } from 'node:fs/promises';
+import { copyFile, cp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { promisify, stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -108,6 +108,25 @@ describe('the commands run from a bundle of the code (scripts/run.mjs)', () => {
     const bundles = await readdir(join('.cache', 'commands'));
     const made = await Promise.all(bundles.map((name) => readdir(join('.cache', 'commands', name)).catch(() => [] as string[])));
     expect(made.some((files) => ['build.mjs', 'check.mjs', 'parse.mjs', 'ingest.mjs', 'eleventy-config.mjs'].every((name) => files.includes(name)))).toBe(true);
+  });
+
+  it('runs in a project whose folder has Chinese characters and a space in its path', async () => {
+    // A command tells it is the program run by comparing its module's file URL with its path:
+    // written naively, 中文 and spaces (percent-encoded in a URL) made npm run ingest do nothing.
+    const project = join(temporaryFolder('gongkai-'), '公开 项目');
+    await run('mkdir', ['-p', project]);
+    for (const path of ['src', 'scripts', 'templates', '.eleventy.ts', 'package.json', 'package-lock.json', 'tsconfig.json']) await cp(path, join(project, path), { recursive: true });
+    await symlink(join(process.cwd(), 'node_modules'), join(project, 'node_modules'));
+    const reports = join(project, 'reports');
+    await run('mkdir', ['-p', reports]);
+    await copyFile('reports/2021-南关区民政局.txt', join(reports, '2021-南关区民政局.txt'));
+    for (const sources of [false, true]) {
+      const env = { ...process.env, GONGKAI_SOURCES: sources ? '1' : '0' };
+      const { stdout } = await run(process.execPath, ['scripts/run.mjs', 'ingest', 'reports', 'data'], { cwd: project, env });
+      expect(stdout, sources ? 'from the sources' : 'from the bundle').toMatch(/1 reports written to data\//);
+      expect(await readdir(join(project, 'data', 'reports'))).toContain('nanguanqu-minzhengju-2021.json');
+      await rm(join(project, 'data'), { recursive: true });
+    }
   });
 
   it('says how it is used when the command is not one of the project’s', async () => {
