@@ -116,7 +116,11 @@ async function outcomes(folder: string, names: string[], cacheRoot: string | nul
   const parsed = new Set<number>();
   const parse = (n: number, key: string | null): Promise<ParseOutcome> => {
     parsed.add(n);
-    return parsing.parse({ name: names[n]!, file: join(folder, names[n]!), key });
+    const outcome = parsing.parse({ name: names[n]!, file: join(folder, names[n]!), key });
+    // Awaited with the others at the end; a pool that cannot start rejects there, not as an
+    // unhandled rejection while the other files are still being read.
+    outcome.catch(() => undefined);
+    return outcome;
   };
   const toRead: Array<{ n: number; key: string }> = [];
   try {
