@@ -143,7 +143,12 @@ try {
   addReport(reports, '新增');
   const again = build(reports, out, cache);
   const devTimings = join(root, 'dev-rebuild.json');
-  execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'scripts/benchmark-build.ts', '--dev-rebuild', reports, out, cache, devTimings], { cwd: PROJECT, stdio: ['ignore', 'ignore', 'inherit'] });
+  // As npm run dev runs it (scripts/run.mjs), Eleventy's ESM resolver off.
+  execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'scripts/benchmark-build.ts', '--dev-rebuild', reports, out, cache, devTimings], {
+    cwd: PROJECT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, ELEVENTY_SKIP_ESM_RESOLVER: '1' },
+  });
   const dev = JSON.parse(readFileSync(devTimings, 'utf8')) as { wall: number; steps: Timings['steps'] };
   const plain = plainEleventy(count);
 
