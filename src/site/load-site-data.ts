@@ -334,12 +334,13 @@ export function recordsIn(folder: string): RecordSource {
 function reportPage(report: Report, recordOf: () => Report): ReportPage {
   const id = report.id;
   const metrics = reportMetrics(report);
-  // The findings' words, for the findings' pages; their marks in the tables are made again with the page.
-  const reader = readerFindings(report).findings;
+  // The findings' words, for the findings' pages, and the cells they mark in the tables (a few
+  // paths and numbers: kept, rather than worked out again from the record with the page).
+  const { findings: reader, marks } = readerFindings(report);
   const partsOf = (): ReportPage['parts'] => {
     const record = recordOf();
     // Every table is shown under its part, even where the report's heading for it is missing.
-    const context = layoutContext(record, readerFindings(record).marks);
+    const context = layoutContext(record, marks);
     const tablesOf: Partial<Record<PartSpec['key'], TableLayout[]>> = {
       proactive: proactiveLayouts(record, context),
       applications: [applicationsLayout(record, context)],
