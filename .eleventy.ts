@@ -8,7 +8,7 @@ import { siteDataFor } from './src/site/load-site-data.ts';
 import { fileSize, formatNumber, jsonScript, regionPath } from './src/site/filters.ts';
 import { linkTree } from './src/publish/link-files.ts';
 import { siteAddress } from './src/site/site-address.ts';
-import { layoutCells } from './src/site/table-cells-html.ts';
+import { layoutPlaces, layoutRows } from './src/site/table-cells-html.ts';
 import { HtmlBasePlugin } from '@11ty/eleventy';
 // Eleventy's own type of the configuration API, from the JSDoc of its UserConfig (tsconfig's
 // allowJs and maxNodeModuleJsDepth let TypeScript read it).
@@ -30,7 +30,8 @@ export default function (eleventyConfig: UserConfig): void {
   eleventyConfig.addFilter('number', formatNumber);
   eleventyConfig.addFilter('regionPath', regionPath);
   eleventyConfig.addFilter('fileSize', fileSize);
-  eleventyConfig.addFilter('layoutCells', layoutCells);
+  eleventyConfig.addFilter('layoutRows', layoutRows);
+  eleventyConfig.addFilter('layoutPlaces', layoutPlaces);
   // Every address in every page under the site's path (config.pathPrefix). At the root there is
   // nothing to do, and the plugin is left out: it would parse every page to find its addresses.
   if (config.pathPrefix !== '/') eleventyConfig.addPlugin(HtmlBasePlugin);

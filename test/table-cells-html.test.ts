@@ -1,12 +1,13 @@
 /**
- * The report tables' cells are written by a filter (src/site/table-cells-html.ts) instead of a
- * Nunjucks loop. It must write what the loop wrote, byte for byte, and escape as Nunjucks does:
- * checked here against the loop itself, rendered by Nunjucks (Eleventy's template engine) with
- * autoescape on, for every kind of cell and for text a hostile report could put in a cell.
+ * The report tables' rows and cells, and the list of where the rows are in the original, are
+ * written by filters (src/site/table-cells-html.ts) instead of Nunjucks loops. They must write what
+ * the loops wrote, byte for byte, and escape as Nunjucks does: checked here against the loops
+ * themselves, rendered by Nunjucks (Eleventy's template engine) with autoescape on, for every
+ * kind of cell and for text a hostile report could put in a cell.
  */
 import nunjucks from 'nunjucks';
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, layoutCells } from '../src/site/table-cells-html.ts';
+import { escapeHtml, layoutCells, layoutPlaces, layoutRows } from '../src/site/table-cells-html.ts';
 import type { LayoutCell } from '../src/site/table-layouts.ts';
 
 /** The loop the templates had, as it was. */
@@ -50,5 +51,40 @@ describe('the layoutCells filter', () => {
   it('escapes what a report could put into a cell, as Nunjucks escapes it', () => {
     expect(escapeHtml(HOSTILE)).toBe(env.renderString('{{ text }}', { text: HOSTILE }));
     expect(layoutCells(ROWS[1]!)).not.toContain('<script>');
+  });
+});
+
+/** The loops over a table's rows and over its places, as macros.njk had them (each row's cells by the filter above). */
+const ROWS_LOOP = `<thead>
+  {%- for row in rows %}
+    <tr>{{ row | layoutCells | safe }}</tr>
+  {%- endfor %}
+  </thead>`;
+const PLACES_LOOP = `<ul>
+  {%- for place in places %}
+    <li>{{ place.row }}：{{ place.where if place.where else "原文没有这一行" }}</li>
+  {%- endfor %}
+  </ul>`;
+
+describe('the layoutRows and layoutPlaces filters', () => {
+  const env = new nunjucks.Environment(null, { autoescape: true });
+  env.addFilter('layoutCells', layoutCells);
+
+  it('write a table’s rows as the Nunjucks loop did, byte for byte', () => {
+    for (const rows of [ROWS, [ROWS[0]!], []]) {
+      expect(`<thead>${layoutRows(rows)}\n  </thead>`).toBe(env.renderString(ROWS_LOOP, { rows }));
+    }
+  });
+
+  it('write where each row is in the original, a row the original lacks said so, escaped as Nunjucks escapes', () => {
+    const places = [
+      { row: '（一）予以公开', where: '原文第2张表第6行第4–10列' },
+      { row: '（二）部分公开', where: null },
+      { row: HOSTILE, where: HOSTILE },
+      { row: '空', where: '' },
+    ];
+    expect(`<ul>${layoutPlaces(places)}\n  </ul>`).toBe(env.renderString(PLACES_LOOP, { places }));
+    expect(layoutPlaces(places)).not.toContain('<script>');
+    expect(layoutPlaces([])).toBe('');
   });
 });

@@ -1,10 +1,11 @@
 /**
- * The cells of one body row of a table laid out by table-layouts.ts, as HTML: the `layoutCells`
- * filter of the report pages' tables (templates/_includes/macros.njk, layoutTable).
+ * The rows of a table laid out by table-layouts.ts, and the list of where its rows are in the
+ * original, as HTML: the `layoutRows` and `layoutPlaces` filters of the report pages' tables
+ * (templates/_includes/macros.njk, layoutTable).
  *
- * Written here rather than by a Nunjucks loop: a report page has some four hundred cells, and
- * Nunjucks sets eight loop variables on every pass of a loop (a fifth of rendering 10,000 report
- * pages went to it). Every text is escaped as Nunjucks escapes its output (the same five
+ * Written here rather than by Nunjucks loops: a report page has some four hundred cells in some
+ * hundred rows, and Nunjucks sets eight loop variables on every pass of a loop (a fifth of
+ * rendering 10,000 report pages went to the cells' loop, a tenth of the rest to the rows'). Every text is escaped as Nunjucks escapes its output (the same five
  * characters and the backslash), and the markup is the one the template wrote, byte for byte
  * (the built site is the same: test/site.test.ts and the build tests compare it).
  */
@@ -43,5 +44,19 @@ function valueCell(cell: LayoutCell): string {
 export function layoutCells(row: readonly LayoutCell[]): string {
   let html = '';
   for (const cell of row) html += cell.header ? headerCell(cell) : valueCell(cell);
+  return html;
+}
+
+/** A table's rows (its head's or its body's), each on a line of its own, as the template's loop wrote them. */
+export function layoutRows(rows: ReadonlyArray<readonly LayoutCell[]>): string {
+  let html = '';
+  for (const row of rows) html += `\n    <tr>${layoutCells(row)}</tr>`;
+  return html;
+}
+
+/** Where each row of a table is in the original, an item each; a row the original does not have, said so. */
+export function layoutPlaces(places: ReadonlyArray<{ row: string; where: string | null }>): string {
+  let html = '';
+  for (const place of places) html += `\n    <li>${escapeHtml(place.row)}：${escapeHtml(place.where || '原文没有这一行')}</li>`;
   return html;
 }
