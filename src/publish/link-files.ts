@@ -6,7 +6,7 @@
  * rendering the report pages; a link costs one system call. The data files are never changed in
  * place (every build ingests into a new folder), so the linked files stay what was published.
  */
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 
 /** One file: a hard link, replacing what an earlier build left at `to`; a copy if linking fails. */
@@ -55,6 +55,21 @@ export function linkTree(from: string, to: string): void {
     if (entry.isDirectory()) linkTree(source, target);
     else linkOrCopyFile(source, target);
   }
+}
+
+/**
+ * A file, or every file under a folder, copied to `to` (folders created as needed). For the few
+ * files of the project's own that go into the site (its stylesheet and scripts): copied, not
+ * linked, since a file of the project may be edited in place.
+ */
+export function copyTree(from: string, to: string): void {
+  if (!statSync(from).isDirectory()) {
+    mkdirSync(dirname(to), { recursive: true });
+    copyFileSync(from, to);
+    return;
+  }
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from)) copyTree(join(from, entry), join(to, entry));
 }
 
 /** Every file under `folder` (none if it is not there), as paths relative to it, sorted. */
