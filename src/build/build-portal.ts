@@ -17,7 +17,7 @@ import { getHeapStatistics } from 'node:v8';
 import { digestOf, ingestFolder, type IngestOutcome } from '../ingest/ingest-folder.ts';
 import { writeData } from '../publish/write-data.ts';
 import { buildSiteData, handSiteData, recordsIn, type SiteData } from '../site/load-site-data.ts';
-import { finishPages, planRender } from '../site/page-reuse.ts';
+import { finishPages, linkReusedPages, planRender } from '../site/page-reuse.ts';
 import { siteJsonFiles, writeSiteJson } from '../site/site-json.ts';
 import { LockedError, markComplete, recoverRuns, swapIn, takeLock } from './publish-folders.ts';
 import { writeSearchIndex } from './search-index.ts';
@@ -147,6 +147,9 @@ async function renderSite(
   previous: string | null,
 ): Promise<{ written: number; reused: number; siteJson: { written: number; reused: number } }> {
   const plan = planRender(portal.render, recordDigests, previous);
+  // The unchanged pages are linked from the last build in the thread pool while Eleventy renders the others.
+  const linking = linkReusedPages(plan, site);
+  linking.catch(() => undefined);
   const queue = [
     ...plan.reports.map((page) => ({ report: page })),
     ...plan.agencies.map((page) => ({ agency: page })),
@@ -178,11 +181,14 @@ async function renderSite(
       (eleventy as unknown as { disableLogger(): void }).disableLogger();
       written += writtenPages((await eleventy.write()) as unknown);
     }
+    await linking;
     finishPages(plan, site, data);
     // The JSON files the pages' scripts fetch (site-json.ts), linked from the last site where unchanged.
     const siteJson = writeSiteJson(siteJsonFiles(portal), site, previous ? join(previous, '_site') : null);
     return { written, reused: plan.reused.size, siteJson };
   } finally {
+    // Where a pass failed, the links still being made are let finish before the build's folder is removed.
+    await linking.catch(() => undefined);
     handSiteData(data, undefined);
     if (saved === undefined) delete process.env['GONGKAI_DATA'];
     else process.env['GONGKAI_DATA'] = saved;

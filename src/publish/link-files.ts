@@ -7,6 +7,7 @@
  * place (every build ingests into a new folder), so the linked files stay what was published.
  */
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { link, mkdir, unlink, copyFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 
 /** One file: a hard link, replacing what an earlier build left at `to`; a copy if linking fails. */
@@ -39,6 +40,44 @@ function intoFolders<T>(pairs: Iterable<readonly [T, to: string]>, put: (what: T
 /** Many files, each to its place; each folder is created once. */
 export function linkFiles(pairs: Iterable<readonly [from: string, to: string]>): void {
   intoFolders(pairs, linkOrCopyFile);
+}
+
+/** What linkOrCopyFile does, in libuv's thread pool. */
+async function linkOrCopyFileAsync(from: string, to: string): Promise<void> {
+  try {
+    await link(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+      await unlink(to);
+      await linkOrCopyFileAsync(from, to);
+    } else {
+      await copyFile(from, to);
+    }
+  }
+}
+
+/**
+ * What linkFiles does, in libuv's thread pool, `inFlight` files at a time: the main thread is
+ * free meanwhile (a build links the unchanged pages while Eleventy renders the others), and the
+ * file system's calls overlap. Each folder is created once, before the files that go into it.
+ */
+export async function linkFilesAsync(pairs: ReadonlyArray<readonly [from: string, to: string]>, inFlight = 16): Promise<void> {
+  const folders = new Map<string, Promise<unknown>>();
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < pairs.length) {
+      const [from, to] = pairs[next++]!;
+      const folder = dirname(to);
+      let made = folders.get(folder);
+      if (!made) {
+        made = mkdir(folder, { recursive: true });
+        folders.set(folder, made);
+      }
+      await made;
+      await linkOrCopyFileAsync(from, to);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(inFlight, pairs.length) }, worker));
 }
 
 /** Many texts, each written to its place; each folder is created once. */

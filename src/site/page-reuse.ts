@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { codeFingerprint } from '../ingest/cache.ts';
-import { filesUnder, linkFiles } from '../publish/link-files.ts';
+import { filesUnder, linkFilesAsync } from '../publish/link-files.ts';
 import type { AgencyPage, PageSet, RegionPage, ReportPage, YearPage } from './load-site-data.ts';
 
 const PROJECT = join(import.meta.dirname, '..', '..');
@@ -133,9 +133,16 @@ export function planRender(pageSet: PageSet, recordDigests: Map<string, string>,
   };
 }
 
-/** After Eleventy wrote the site: links the reused pages into it and writes the manifest. */
+/**
+ * Links the reused pages into the site, from the build before: in libuv's thread pool, so that a
+ * build does it while Eleventy renders the pages that changed (the two sets of pages are apart).
+ */
+export function linkReusedPages(plan: RenderPlan, site: string): Promise<void> {
+  return linkFilesAsync([...plan.reused.keys()].map((address) => [pageFile(plan.previousSite!, address), pageFile(site, address)] as const));
+}
+
+/** After Eleventy wrote the site and the reused pages are linked (linkReusedPages): writes the manifest. */
 export function finishPages(plan: RenderPlan, site: string, dataFolder: string): void {
-  linkFiles([...plan.reused.keys()].map((address) => [pageFile(plan.previousSite!, address), pageFile(site, address)] as const));
   const pages: Manifest['pages'] = {};
   for (const [address, input] of [...plan.digests].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     pages[address] = { input, output: plan.reused.get(address) ?? sha256(readFileSync(pageFile(site, address))) };
