@@ -35,7 +35,7 @@ try {
   process.stdout.write(ingestSummary(result.ingest, values.reports!, join(values.out!, 'data'), result.timings[0]!.seconds));
   const steps = result.timings.map(({ step, seconds: s }) => `${step} ${s.toFixed(1)} s`).join(', ');
   process.stdout.write(`${result.pages} pages in ${seconds.toFixed(1)} s (${steps})\n`);
-  process.stdout.write(`Site written to ${join(resolve(values.out!), '_site')}/ — npm run serve shows it at http://localhost:8080${siteAddress().pathPrefix}\n`);
+  process.stdout.write(`Site written to ${join(resolve(values.out!), '_site')}/ — npm run serve shows it at http://localhost:${Number(process.env['PORT'] ?? 8080)}${siteAddress().pathPrefix}\n`);
   if (values.timings) {
     const timings = {
       reports: result.ingest.reports.length,
