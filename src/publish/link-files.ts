@@ -64,8 +64,10 @@ async function linkOrCopyFileAsync(from: string, to: string): Promise<void> {
 export async function linkFilesAsync(pairs: ReadonlyArray<readonly [from: string, to: string]>, inFlight = 16): Promise<void> {
   const folders = new Map<string, Promise<unknown>>();
   let next = 0;
+  let failed = false;
   const worker = async (): Promise<void> => {
-    while (next < pairs.length) {
+    // After a failure the others stop too.
+    while (!failed && next < pairs.length) {
       const [from, to] = pairs[next++]!;
       const folder = dirname(to);
       let made = folders.get(folder);
@@ -73,11 +75,19 @@ export async function linkFilesAsync(pairs: ReadonlyArray<readonly [from: string
         made = mkdir(folder, { recursive: true });
         folders.set(folder, made);
       }
-      await made;
-      await linkOrCopyFileAsync(from, to);
+      try {
+        await made;
+        await linkOrCopyFileAsync(from, to);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(inFlight, pairs.length) }, worker));
+  // Settled when every worker has stopped, so that nothing is written after a failure is reported.
+  const ends = await Promise.allSettled(Array.from({ length: Math.min(inFlight, pairs.length) }, worker));
+  const failure = ends.find((end): end is PromiseRejectedResult => end.status === 'rejected');
+  if (failure) throw failure.reason;
 }
 
 /** Many texts, each written to its place; each folder is created once. */
