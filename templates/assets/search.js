@@ -34,8 +34,8 @@ window.addEventListener('DOMContentLoaded', function () {
     return typeof text === 'string' ? text.replace(spacedAfter, '$1$2').replace(spacedBefore, '$1') : text;
   }
   function processResult(result) {
+    // The title is the page's own (its meta in the head, never spaced): the agency, and the year of a report.
     result.excerpt = unspace(result.excerpt);
-    if (result.meta) result.meta.title = unspace(result.meta.title);
     (result.sub_results || []).forEach(function (sub) {
       sub.title = unspace(sub.title);
       sub.excerpt = unspace(sub.excerpt);

@@ -190,6 +190,8 @@ describe.skipIf(!available)('the portal in Chromium', () => {
     const excerpt = page.locator('.pagefind-ui__result-excerpt').first();
     await page.waitForFunction(() => !/^[.\s]*$/.test(document.querySelector('.pagefind-ui__result-excerpt')?.textContent ?? ''), undefined, { timeout: 15_000 });
     expect(((await excerpt.innerHTML()) ?? '').replace(/<\/?mark>/g, '')).toContain('纸质版报送区档案馆和图书馆');
+    // A report's result is titled with its agency and year, whatever the report calls itself.
+    expect(await page.locator('.pagefind-ui__result-title').first().textContent()).toMatch(/^\s*\S+ \d{4}年度政府信息公开工作年度报告\s*$/);
     // A phrase copied with its figures and full-width punctuation finds its report, and reads as written
     // (2023-平潭综合实验区.html: "予以公开及部分公开42件，占51.85%；不予公开5件").
     expect(await search('占51.85%；不予公开5件')).toBeGreaterThanOrEqual(1);
