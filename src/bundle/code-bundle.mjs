@@ -20,7 +20,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /** The project's folder. */
@@ -57,6 +57,9 @@ function filesAt(path) {
  */
 const REQUIRE_BANNER = "import { createRequire as gongkaiRequire } from 'node:module'; const require = gongkaiRequire(import.meta.url);";
 
+/** Where the packages are: their files are bundled as they are. */
+const NODE_MODULES = `${sep}node_modules${sep}`;
+
 /**
  * An esbuild plugin that gives each of our source files its own place: `import.meta.dirname`,
  * `filename` and `url` become the source file's, not the bundle's, so that the paths the code
@@ -68,7 +71,7 @@ export const SOURCE_PLACES = {
   name: 'source-places',
   setup(build) {
     build.onLoad({ filter: /\.[cm]?[jt]s$/ }, (args) => {
-      if (args.path.includes(`${join('node_modules', '')}`)) return undefined;
+      if (args.path.includes(NODE_MODULES)) return undefined;
       const places =
         `const gongkaiDirname = ${JSON.stringify(dirname(args.path))}, gongkaiFilename = ${JSON.stringify(args.path)}, ` +
         `gongkaiUrl = ${JSON.stringify(pathToFileURL(args.path).href)};\n`;

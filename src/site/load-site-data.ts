@@ -308,8 +308,8 @@ const recordById = (recordOf: RecordSource, id: string) => () => recordOf(id);
 
 /**
  * The records a build wrote into `folder` (data/reports/<id>.json), each read when its page is
- * rendered. The last few read are kept: a report page asks for its record, its parts and its
- * findings' marks, one after the other.
+ * rendered. The last few read are kept: a report page asks for its record and then its parts,
+ * one after the other.
  */
 export function recordsIn(folder: string): RecordSource {
   const recent = new Map<string, Report>();
@@ -325,11 +325,10 @@ export function recordsIn(folder: string): RecordSource {
 }
 
 /**
- * A report's page. Its summary, figures and findings in a reader's words are made now, from
- * `report`; what needs the whole record (the page's parts and table layouts, the cells the
- * findings mark) is made when the page is rendered, from `recordOf()`. No function made here holds
- * `report` itself, so that the site data does not keep the record alive where recordOf reads it
- * from disk.
+ * A report's page. Its summary, figures, findings in a reader's words and the cells they mark are
+ * made now, from `report`; what needs the whole record (the page's parts and table layouts) is
+ * made when the page is rendered, from `recordOf()`. No function made here holds `report` itself,
+ * so that the site data does not keep the record alive where recordOf reads it from disk.
  */
 function reportPage(report: Report, recordOf: () => Report): ReportPage {
   const id = report.id;
