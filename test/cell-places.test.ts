@@ -4,9 +4,9 @@
  * back as the cell the extractors recorded.
  */
 import { describe, expect, it } from 'vitest';
-import { cellSourceAt, cellSources, packCells, type CellSource } from '../src/schema/cell-places.ts';
+import { cellSourceAt, cellSources, cellTreeProblem, packCells, type CellSource } from '../src/schema/cell-places.ts';
 import { nodeAt } from '../src/schema/record-paths.ts';
-import type { Report } from '../src/schema/report.ts';
+import { CellTree, type Report } from '../src/schema/report.ts';
 import { expectedRecord, expectsRecord, fixtureCases } from './fixture-cases.ts';
 
 const cell = (line: number | null, text: string): CellSource => ({ line, column: line === null ? null : 3, table: 2, row: 5, tableColumn: 4, text });
@@ -55,5 +55,50 @@ describe('each value’s place in a record', () => {
       }
     }
     expect(checked).toBeGreaterThan(3000);
+  });
+});
+
+describe('the places’ own check (cellTreeProblem) and the schema’s CellTree', () => {
+  const good = (): CellTree => ({
+    proactive: { rules: { made: [12, 5, 1, 4, 2], repealed: [13, 5, 1, 5, 2, ''] } },
+    applications: { newReceived: { total: [null, null, 2, 3, 9, '１２'] } },
+  });
+  const agree = (tree: unknown) => {
+    const zod = CellTree.safeParse(tree).success;
+    const own = cellTreeProblem(tree);
+    expect(own === null, `${JSON.stringify(tree)}: zod says ${zod}, the walk says ${JSON.stringify(own)}`).toBe(zod);
+    return zod;
+  };
+
+  it('passes every fixture’s places, as the schema does', () => {
+    const cases = fixtureCases().filter((each) => expectsRecord(each.dir));
+    expect(cases.length).toBeGreaterThan(5);
+    for (const fixture of cases) expect(agree(expectedRecord<Report>(fixture.dir).source.cells)).toBe(true);
+    expect(agree(good())).toBe(true);
+    expect(agree({})).toBe(true);
+  });
+
+  it('refuses what the schema refuses, and no more', () => {
+    const broken: unknown[] = [null, [], 'x', 3, [[1, 1, 1, 1, 1]], { a: null }, { a: 'x' }, { a: 5 }, { a: { b: [] } }];
+    for (const leaf of [[12, 5, 1, 4, 2], [13, 5, 1, 5, 2, '']]) {
+      for (let index = 0; index < 7; index++) {
+        for (const item of [null, 0, -1, 1.5, 2 ** 53, Number.NaN, Number.POSITIVE_INFINITY, '1', '', true, undefined, [1], {}]) {
+          const place: unknown[] = [...leaf];
+          place[index] = item;
+          broken.push({ a: { b: place } });
+        }
+      }
+      broken.push({ a: { b: leaf.slice(0, 4) } }, { a: { b: [...leaf, 'x', 'y'] } });
+    }
+    let refused = 0;
+    for (const tree of broken) if (!agree(tree)) refused++;
+    // Most of these are wrong; the rest (a null line, a text in place of a text) are places.
+    expect(refused).toBeGreaterThan(broken.length * 0.7);
+  });
+
+  it('names the path and what is wrong', () => {
+    const tree = good();
+    (tree.proactive as CellTree).rules = { made: [12, 5, 0, 4, 2] };
+    expect(cellTreeProblem(tree)).toEqual({ path: 'proactive.rules.made', message: expect.stringContaining('positive integer') });
   });
 });
