@@ -8,7 +8,7 @@
  * dropped); a build that fails leaves the last good site and data in place.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBuild, sharedBuild } from './built-site/shared-build.ts';
@@ -37,7 +37,7 @@ const copyOf = (folder: string, prefix: string) => {
   cpSync(folder, copy, { recursive: true });
   return copy;
 };
-/** The cache's entries: <fingerprint>/<key>.json (beside them, the files' remembered hashes). */
+/** The cache's entries: <fingerprint>/<key>.json (beside them, a record's <key>.md and the files' remembered hashes). */
 const entries = (cache: string) =>
   readdirSync(cache).flatMap((folder) =>
     readdirSync(join(cache, folder))
@@ -111,9 +111,14 @@ describe('npm run build', () => {
     expect(output(out)).toEqual(expected);
   }, 600_000);
 
-  it('parses again a cache entry that is cut short or altered, and gives the same output', async () => {
+  it('parses again a cache entry that is cut short or altered, or whose Markdown is altered or gone, and gives the same output', async () => {
     const cache = copyOf(shared.cache, 'gongkai-cache-');
-    const [cut, altered] = entries(cache);
+    const markdownOf = (entry: string) => entry.replace(/\.json$/, '.md');
+    const [cut, altered, markdownAltered, markdownGone] = entries(cache).filter((entry) => existsSync(markdownOf(entry)));
+    const markdown = readFileSync(markdownOf(markdownAltered!));
+    markdown[markdown.length - 2]! ^= 1;
+    writeFileSync(markdownOf(markdownAltered!), markdown);
+    rmSync(markdownOf(markdownGone!));
     writeFileSync(cut!, readFileSync(cut!).subarray(0, 500));
     // Same length, one digit changed: only the checksum can tell.
     const text = readFileSync(altered!, 'utf8');
@@ -121,7 +126,7 @@ describe('npm run build', () => {
     writeFileSync(altered!, text.slice(0, digit) + (text[digit] === '9' ? '8' : '9') + text.slice(digit + 1));
     const out = temporary('gongkai-repaired-');
     const timings = await runBuild(['--reports', shared.reports, '--out', out, '--cache', cache]);
-    expect(timings.parsed).toBe(2);
+    expect(timings.parsed).toBe(4);
     expect(output(out)).toEqual(expected);
   }, 600_000);
 

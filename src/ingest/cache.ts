@@ -3,19 +3,21 @@
  * read), stored under a key made of the file's name and bytes, in a folder named after the code
  * that parsed it. A file is parsed again only when its bytes, its name or the parser changed.
  *
- *   .cache/ingest/<code fingerprint>/<key>.json
+ *   .cache/ingest/<code fingerprint>/<key>.json   the outcome (a record, or why there is none)
+ *   .cache/ingest/<code fingerprint>/<key>.md     a record's Markdown, as bytes
  *
  * The code fingerprint is a SHA-256 of every source file under src/ (but src/site/ and src/build/,
  * which lay out pages and run the steps), of package-lock.json and of the schema version, so any change to the parser, a dependency or the schema starts a new
  * folder (and the folders of older code are removed). Each entry starts with the SHA-256 of its
- * payload: an entry that was cut short, edited or otherwise corrupted fails that check and is
- * parsed again. The cache is never needed: without it the output is the same, byte for byte.
+ * payload, and names the SHA-256 of its Markdown: an entry or a Markdown file that was cut short,
+ * edited or otherwise corrupted fails that check and the file is parsed again. The cache is never needed: without it the output is the same, byte for byte.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { SCHEMA_VERSION } from '../schema/report.ts';
-import type { ParseOutcome } from './ingest-file.ts';
+import type { Report } from '../schema/report.ts';
+import type { IngestFailure, ParseOutcome } from './ingest-file.ts';
 
 /** The cache's folder, relative to the project. */
 export const DEFAULT_CACHE = '.cache/ingest';
@@ -64,6 +66,24 @@ export function cacheKey(name: string, sha256: string): string {
 
 const NEWLINE = 0x0a;
 
+const sha256 = (content: string | Uint8Array) => createHash('sha256').update(content).digest('hex');
+
+/** An outcome as an entry holds it: a record's Markdown is in a file of its own, named by its SHA-256 here. */
+type StoredOutcome = { path: string; report: Report; markdownSha256: string } | { path: string; failure: IngestFailure };
+
+/** Writes a file whole or not at all (a rename is atomic: a reader sees the whole file or none). */
+function writeAtomically(path: string, content: string | Uint8Array): boolean {
+  const partial = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    writeFileSync(partial, content);
+    renameSync(partial, path);
+    return true;
+  } catch {
+    rmSync(partial, { force: true });
+    return false;
+  }
+}
+
 export class IngestCache {
   /** The folder of this code's entries, or null when the cache is off. */
   readonly folder: string | null;
@@ -101,12 +121,37 @@ export class IngestCache {
     }
   }
 
-  /** The stored outcome, or undefined when there is none or it fails its checksum. */
+  /**
+   * The stored outcome, or undefined when there is none or it or its Markdown fails its checksum.
+   * An entry is the outcome as JSON (its Markdown replaced by the Markdown's SHA-256) and, for a
+   * record, `<key>.md` beside it: the Markdown's bytes, never decoded here.
+   */
   get(key: string): ParseOutcome | undefined {
     if (!this.folder) return undefined;
+    const payload = this.checkedPayload(join(this.folder, `${key}.json`));
+    if (!payload) return undefined;
+    let stored: StoredOutcome;
+    try {
+      stored = JSON.parse(payload.toString('utf8')) as StoredOutcome;
+    } catch {
+      return undefined;
+    }
+    if ('failure' in stored) return stored;
+    let markdown: Buffer;
+    try {
+      markdown = readFileSync(join(this.folder, `${key}.md`));
+    } catch {
+      return undefined;
+    }
+    if (sha256(markdown) !== stored.markdownSha256) return undefined;
+    return { path: stored.path, report: stored.report, markdown: new Uint8Array(markdown.buffer, markdown.byteOffset, markdown.byteLength) };
+  }
+
+  /** An entry's payload, if the file is there and its payload is what its first line's SHA-256 says. */
+  private checkedPayload(path: string): Buffer | undefined {
     let bytes: Buffer;
     try {
-      bytes = readFileSync(join(this.folder, `${key}.json`));
+      bytes = readFileSync(path);
     } catch {
       return undefined;
     }
@@ -114,27 +159,20 @@ export class IngestCache {
     // decoded text, which would be encoded to UTF-8 again.
     if (bytes[64] !== NEWLINE) return undefined;
     const payload = bytes.subarray(65);
-    if (createHash('sha256').update(payload).digest('hex') !== bytes.toString('latin1', 0, 64)) return undefined;
-    try {
-      return JSON.parse(payload.toString('utf8')) as ParseOutcome;
-    } catch {
-      return undefined;
-    }
+    return sha256(payload) === bytes.toString('latin1', 0, 64) ? payload : undefined;
   }
 
   /** Stores an outcome; a cache that cannot be written is skipped, never an error. */
   set(key: string, outcome: ParseOutcome): void {
     if (!this.folder) return;
-    const payload = JSON.stringify(outcome);
-    const checksum = createHash('sha256').update(payload).digest('hex');
-    const path = join(this.folder, `${key}.json`);
-    const partial = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    try {
-      writeFileSync(partial, `${checksum}\n${payload}`);
-      // A rename is atomic: a reader sees the whole entry or none.
-      renameSync(partial, path);
-    } catch {
-      rmSync(partial, { force: true });
+    const path = join(this.folder, key);
+    let stored: StoredOutcome = outcome as StoredOutcome;
+    if ('report' in outcome) {
+      // The Markdown first: an entry is never there without it (and one written over is checked).
+      if (!writeAtomically(`${path}.md`, outcome.markdown)) return;
+      stored = { path: outcome.path, report: outcome.report, markdownSha256: sha256(outcome.markdown) };
     }
+    const payload = JSON.stringify(stored);
+    writeAtomically(`${path}.json`, `${sha256(payload)}\n${payload}`);
   }
 }

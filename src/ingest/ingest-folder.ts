@@ -23,8 +23,8 @@ export type { IngestFailure } from './ingest-file.ts';
 export interface IngestResult {
   reports: Report[];
   failures: IngestFailure[];
-  /** Each report as clean Markdown, by report id. */
-  markdown: Map<string, string>;
+  /** Each report as clean Markdown (UTF-8), by report id. */
+  markdown: Map<string, Uint8Array>;
   /** How many files came from the cache and how many were parsed, and the names of those parsed. */
   cache: { hits: number; parsed: number; parsedNames: string[] };
 }
@@ -166,7 +166,7 @@ export async function ingestFolder(folder: string, options: IngestOptions = {}):
     if (!(error instanceof ReportError)) throw error;
     result.failures.push({ path: REGISTRY_FILE, rule: error.rule, message: `${error.message}；本次按各报告所载名称发布`, line: error.line, column: error.column });
   }
-  const read: Array<{ report: Report; markdown: string; path: string }> = [];
+  const read: Array<{ report: Report; markdown: Uint8Array; path: string }> = [];
   for (const outcome of all) {
     if ('failure' in outcome) result.failures.push(outcome.failure);
     else read.push({ report: applyRegistry(outcome.report, registry), markdown: outcome.markdown, path: outcome.path });

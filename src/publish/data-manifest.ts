@@ -42,11 +42,11 @@ export interface DataManifest {
 export const MANIFEST = 'manifest.json';
 
 /**
- * A report's digest: its record (as JSON.stringify writes it) and its Markdown, hashed as UTF-16
- * code units (what the strings hold, so no encoding: half the time of hashing them as UTF-8).
+ * A report's digest: its record (as JSON.stringify writes it), hashed as UTF-16 code units (what
+ * the string holds, so no encoding: half the time of hashing it as UTF-8), and its Markdown's bytes.
  */
-export function reportDigest(json: string, markdown: string): string {
-  return createHash('sha256').update(json, 'utf16le').update('\0', 'utf16le').update(markdown, 'utf16le').digest('hex');
+export function reportDigest(json: string, markdown: Uint8Array): string {
+  return createHash('sha256').update(json, 'utf16le').update('\0', 'utf16le').update(markdown).digest('hex');
 }
 
 export function newManifest(reports: DataManifest['reports'], zipBytes: number, files: DataManifest['files']): DataManifest {
