@@ -7,16 +7,17 @@
  *   .cache/ingest/<code fingerprint>/<key>.md     a record's Markdown, as bytes
  *
  * The code fingerprint is a SHA-256 of every source file under src/ (but src/site/ and src/build/,
- * which lay out pages and run the steps), of package-lock.json and of the schema version, so any change to the parser, a dependency or the schema starts a new
- * folder (and the folders of older code are removed). Each entry starts with the SHA-256 of its
- * payload, and names the SHA-256 of its Markdown: an entry or a Markdown file that was cut short,
- * edited or otherwise corrupted fails that check and the file is parsed again. The cache is never needed: without it the output is the same, byte for byte.
+ * which lay out pages and run the steps), of package-lock.json and of the schema version, so any
+ * change to the parser, a dependency or the schema starts a new folder (and the folders of older
+ * code are removed). Each entry starts with the SHA-256 of its payload, and names the SHA-256 of
+ * its Markdown: an entry or a Markdown file that was cut short, edited or otherwise corrupted
+ * fails that check and the file is parsed again. The cache is never needed: without it the output
+ * is the same, byte for byte.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { SCHEMA_VERSION } from '../schema/report.ts';
-import type { Report } from '../schema/report.ts';
+import { SCHEMA_VERSION, type Report } from '../schema/report.ts';
 import type { IngestFailure, ParseOutcome } from './ingest-file.ts';
 
 /** The cache's folder, relative to the project. */
