@@ -204,10 +204,15 @@ describe('CSV read back with a CSV library', () => {
     }
   });
 
-  it('each report’s own CSV gives its values', () => {
+  it('each report’s own CSV gives its values, with their labels and places, and says its id once, in its name', () => {
     for (const report of reports) {
       const rows = csv(`data/reports/${report.id}.csv`);
-      expect(rows.map((r) => r['value'])).toEqual(tableValues(report).map((v) => valueText(v.value)));
+      const values = tableValues(report);
+      expect(rows.map((r) => r['value'])).toEqual(values.map((v) => valueText(v.value)));
+      expect(rows.map((r) => `${r['table']}.${r['row_key']}.${r['column_key']}`)).toEqual(values.map((v) => `${v.table}.${v.rowKey}.${v.columnKey}`));
+      expect(rows.map((r) => r['source_line'])).toEqual(values.map((v) => (v.sourceLine === null ? '' : String(v.sourceLine))));
+      expect(Object.keys(rows[0]!)).not.toContain('report_id');
+      expect(read(join('data', 'reports', `${report.id}.csv`)).toString('utf8')).not.toContain(report.id);
     }
   });
 

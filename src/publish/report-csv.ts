@@ -3,17 +3,15 @@
  * RFC 4180, UTF-8 with a byte-order mark so that Excel on a Chinese Windows desktop shows the
  * characters; a blank cell stays empty, never 0.
  *
- * The file is one report's: what is the same in every row (its agency, region, year and template)
- * is said once, in its JSON and in the bulk reports.csv, not 200 times; report_id stays, so that
- * rows of several reports' files put together still say whose they are (values-<year>.csv is that
- * file, by key, for a whole year).
+ * The file is one report's: what is the same in every row (its id, agency, region, year and
+ * template) is said once, in its name, its JSON and the bulk reports.csv, not 200 times. The id
+ * alone was a quarter to a third of the file (a 50-character id on each of ~200 rows). Rows of many
+ * reports, each with its report_id, are values-<year>.csv, by key, for a whole year.
  */
 import { toCsv } from './csv.ts';
-import type { Report } from '../schema/report.ts';
 import { TABLE_LABELS, type TableValue } from './table-values.ts';
 
 export const TIDY_COLUMNS = [
-  'report_id',
   'table',
   'table_label',
   'row_key',
@@ -29,9 +27,8 @@ export const TIDY_COLUMNS = [
 ] as const;
 
 /** The rows of a report's table values (see tableValues, computed once a report for all its files). */
-export function tidyRows(report: Report, values: readonly TableValue[]): Array<Array<string | number | null>> {
+export function tidyRows(values: readonly TableValue[]): Array<Array<string | number | null>> {
   return values.map((value) => [
-    report.id,
     value.table,
     TABLE_LABELS[value.table],
     value.rowKey,
@@ -47,6 +44,6 @@ export function tidyRows(report: Report, values: readonly TableValue[]): Array<A
   ]);
 }
 
-export function reportCsv(report: Report, values: readonly TableValue[]): string {
-  return toCsv(TIDY_COLUMNS, tidyRows(report, values));
+export function reportCsv(values: readonly TableValue[]): string {
+  return toCsv(TIDY_COLUMNS, tidyRows(values));
 }

@@ -79,7 +79,7 @@ function linkReportFiles(report: Report, from: string, to: string): boolean {
 /** Writes one report's four files; returns what its pieces of the bulk files are made from. */
 async function writeReportFiles(report: Report, json: string, markdown: Uint8Array, reportsFolder: string, out: string): Promise<ReportContent> {
   const values = tableValues(report);
-  const tidyCsv = reportCsv(report, values);
+  const tidyCsv = reportCsv(values);
   const [jsonFile, csvFile, markdownFile, sourceFile] = reportFiles(report).map((file) => join(out, file));
   await Promise.all([
     writeFile(jsonFile!, `${json}\n`),
