@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { siteDataFor } from './src/site/load-site-data.ts';
 import { fileSize, formatNumber, jsonScript, regionPath } from './src/site/filters.ts';
 import { copyTree, linkTree } from './src/publish/link-files.ts';
+import { publishedPlain } from './src/publish/bulk-files.ts';
 import { siteAddress } from './src/site/site-address.ts';
 import { layoutPlaces, layoutRows } from './src/site/table-cells-html.ts';
 import { HtmlBasePlugin } from '@11ty/eleventy';
@@ -52,7 +53,8 @@ export default function (eleventyConfig: UserConfig): void {
     if (outputMode !== 'fs' || pagesOnly) return;
     for (const folder of DOWNLOAD_FOLDERS) {
       const from = join(dataFolder, folder);
-      if (existsSync(from)) linkTree(from, join(directories.output, 'data', folder));
+      // A bulk file published only compressed (a year's JSON Lines) stays in the data folder.
+      if (existsSync(from)) linkTree(from, join(directories.output, 'data', folder), folder === 'bulk' ? publishedPlain : undefined);
     }
     for (const [from, to] of SITE_FILES) copyTree(join(import.meta.dirname, from), join(directories.output, to));
   });

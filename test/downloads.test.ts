@@ -44,6 +44,12 @@ const gzipTool = ['/usr/bin/gzip', '/bin/gzip'].find((path) => existsSync(path))
 const bulkFiles = () => readdirSync(join(site, 'data/bulk')).sort();
 const plainFiles = () => bulkFiles().filter((name) => !name.endsWith('.gz') && !['gongkai-data.zip', 'SHA256SUMS'].includes(name));
 const years = () => [...new Set(reports.map((report) => report.year))].sort((a, b) => a - b);
+/** The files published only as their .gz copy: each year's records, for programs. */
+const compressedOnly = () => years().map((year) => `reports-${year}.jsonl`);
+/** Every file the zip holds: the plain files and those published only compressed. */
+const zippedFiles = () => [...plainFiles(), ...compressedOnly()].sort();
+/** A bulk file's bytes: the file, or its .gz copy gunzipped where only that is published. */
+const bulkBytes = (name: string) => (existsSync(join(site, 'data/bulk', name)) ? read(`data/bulk/${name}`) : Buffer.from(gunzipSync(read(`data/bulk/${name}.gz`))));
 
 describe('the bulk folder', () => {
   it('has each year’s records and values, the files of all years, and no file of all years’ records or values', () => {
@@ -52,20 +58,28 @@ describe('the bulk folder', () => {
       'reports.csv', 'labels.csv', 'proactive-2021.csv', 'proactive-2019.csv', 'applications.csv', 'review-litigation.csv',
       'indicators.csv', 'findings.csv', 'findings.json', 'datapackage.json', 'README.md',
     ];
-    expect(plainFiles()).toEqual(expected.sort());
+    expect(zippedFiles()).toEqual(expected.sort());
     expect(years().length).toBeGreaterThan(3);
+  });
+
+  it('publishes each year’s records only compressed: the .gz copy, not the plain JSON Lines', () => {
+    for (const name of compressedOnly()) {
+      expect(bulkFiles(), name).not.toContain(name);
+      expect(bulkFiles(), name).toContain(`${name}.gz`);
+    }
   });
 
   it('has a .gz beside every file from 4 KB on, gzip without a time or a name, that gunzips (fflate, gzip -t) to the file', () => {
     const plain = [...plainFiles(), 'SHA256SUMS'];
     const gzipped = bulkFiles().filter((name) => name.endsWith('.gz'));
-    expect(gzipped.map((name) => name.slice(0, -3)).sort()).toEqual(plain.filter((name) => read(`data/bulk/${name}`).length >= 4096 && name !== 'SHA256SUMS').sort());
+    const expected = [...plain.filter((name) => read(`data/bulk/${name}`).length >= 4096 && name !== 'SHA256SUMS'), ...compressedOnly()];
+    expect(gzipped.map((name) => name.slice(0, -3)).sort()).toEqual(expected.sort());
     expect(gzipped.length).toBeGreaterThan(10);
     for (const name of gzipped) {
       const bytes = read(`data/bulk/${name}`);
       // ID1 ID2 CM=deflate FLG=0 (no name, no comment, no extra field) MTIME=0 XFL=0 OS=Unix.
       expect([...bytes.subarray(0, 10)], name).toEqual([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3]);
-      expect(sha256(gunzipSync(bytes)), name).toBe(sha256(read(`data/bulk/${name.slice(0, -3)}`)));
+      expect(sha256(gunzipSync(bytes)), name).toBe(sha256(compressedOnly().includes(name.slice(0, -3)) ? unzipSync(read('data/bulk/gongkai-data.zip'))[name.slice(0, -3)]! : read(`data/bulk/${name.slice(0, -3)}`)));
       if (gzipTool) execFileSync(gzipTool, ['-t', join(site, 'data/bulk', name)]);
     }
   });
@@ -92,10 +106,13 @@ describe('the data page', () => {
     expect(files['all']).toEqual(['gongkai-data.zip']);
     expect(files['tables']!.filter((name) => !name.endsWith('.gz'))).toEqual(['reports.csv', 'labels.csv', 'proactive-2021.csv', 'proactive-2019.csv', 'applications.csv', 'review-litigation.csv', 'indicators.csv', 'findings.csv', 'findings.json']);
     for (const year of years()) {
-      expect(files[`year-${year}`]!.filter((name) => !name.endsWith('.gz'))).toEqual([`reports-${year}.jsonl`, `values-${year}.csv`]);
+      expect(files[`year-${year}`]!.filter((name) => !name.endsWith('.gz'))).toEqual([`values-${year}.csv`]);
+      expect(files[`year-${year}`]![0]).toBe(`reports-${year}.jsonl.gz`);
     }
-    // A copy comes right after its file.
-    for (const [, names] of groups) names.forEach((name, n) => name.endsWith('.gz') && expect(names[n - 1], name).toBe(name.slice(0, -3)));
+    // A copy comes right after its file (a file published only compressed is its copy alone).
+    for (const [, names] of groups) {
+      names.forEach((name, n) => name.endsWith('.gz') && !compressedOnly().includes(name.slice(0, -3)) && expect(names[n - 1], name).toBe(name.slice(0, -3)));
+    }
   });
 
   it('links every report’s JSON, CSV, Markdown and original from its page, and each exists', () => {
@@ -114,18 +131,18 @@ describe('the data page', () => {
   it('publishes a zip holding the other bulk files (not the .gz copies), byte for byte', () => {
     if (infoZip) expect(unzipTest(join(site, 'data/bulk/gongkai-data.zip'))).toContain('No errors detected');
     const zip = unzipSync(read('data/bulk/gongkai-data.zip'));
-    expect(Object.keys(zip).sort()).toEqual(plainFiles());
-    for (const [name, bytes] of Object.entries(zip)) expect(sha256(bytes), name).toBe(sha256(read(`data/bulk/${name}`)));
+    expect(Object.keys(zip).sort()).toEqual(zippedFiles());
+    for (const [name, bytes] of Object.entries(zip)) expect(sha256(bytes), name).toBe(sha256(bulkBytes(name)));
     expect(Buffer.from(zip['README.md']!).toString()).toMatch(/## How to cite[\s\S]*## Known to be inconsistent|## Known to be inconsistent[\s\S]*## How to cite/);
   });
 
   it('the README lists every file but itself and the zip with its size and checksum, and its copy’s', () => {
     const text = read('data/bulk/README.md').toString();
     const listed = [...text.matchAll(/^\| `([^`]+)` \| [^\n]*? \| (\d+) \| `([0-9a-f]{64})` \|$/gm)];
-    expect(listed.map(([, name]) => name).sort()).toEqual(bulkFiles().filter((name) => !['gongkai-data.zip', 'SHA256SUMS', 'README.md', 'README.md.gz'].includes(name)));
+    expect(listed.map(([, name]) => name).sort()).toEqual([...bulkFiles(), ...compressedOnly()].filter((name) => !['gongkai-data.zip', 'SHA256SUMS', 'README.md', 'README.md.gz'].includes(name)).sort());
     for (const [, name, bytes, hash] of listed) {
-      expect(read(`data/bulk/${name}`).length, name).toBe(Number(bytes));
-      expect(sha256(read(`data/bulk/${name}`)), name).toBe(hash);
+      expect(bulkBytes(name!).length, name).toBe(Number(bytes));
+      expect(sha256(bulkBytes(name!)), name).toBe(hash);
     }
     expect(text).toContain('`labels.csv` on `template`, `table`, `row_key` and `column_key`');
   });
@@ -136,7 +153,7 @@ describe('records against the published JSON Schema (ajv)', () => {
     const ajv = new Ajv2020({ allErrors: true, strict: false });
     const validate = ajv.compile(JSON.parse(read('data/report.schema.json').toString()));
     const lines = years().flatMap((year) =>
-      read(`data/bulk/reports-${year}.jsonl`).toString().split('\n').filter(Boolean).map((line) => {
+      bulkBytes(`reports-${year}.jsonl`).toString().split('\n').filter(Boolean).map((line) => {
         expect(line).not.toContain('\n  ');
         const record = JSON.parse(line) as Report;
         expect(record.year, record.id).toBe(year);

@@ -292,6 +292,12 @@ export interface PieceFileSpec extends FileInfo {
   tail: (anyPiece: boolean) => string;
   /** Compressed a piece at a time, each piece's segment reused by the next build (the large files). */
   segmented: boolean;
+  /**
+   * Published only as its .gz copy (and in the zip): a file for programs, which read gzip, that
+   * no person opens. The plain file stays in the build's data folder, where the next build copies
+   * unchanged reports' pieces from it.
+   */
+  compressedOnly?: boolean;
   piece: (content: ReportContent, values: ReadonlyMap<string, number | null>) => string;
 }
 
@@ -318,6 +324,9 @@ export const YEAR_FILES: readonly PieceFileSpec[] = [
     ...NO_JOINS,
     head: '',
     segmented: true,
+    // Each record is also its own file (reports/<id>.json); a year's records together are for
+    // programs. Plain, they were a ninth of the site (~20 KB a report).
+    compressedOnly: true,
     piece: ({ json }) => `${json}\n`,
   },
   {
@@ -331,6 +340,17 @@ export const YEAR_FILES: readonly PieceFileSpec[] = [
 ];
 
 /** A year file's spec for one year. */
+/** Whether `name` is the file `spec` makes for some year. */
+function isYearFile(spec: PieceFileSpec, name: string): boolean {
+  const [before = '', after = ''] = spec.name.split('{year}');
+  return name.startsWith(before) && name.endsWith(after) && /^\d{4}$/.test(name.slice(before.length, name.length - after.length));
+}
+
+/** Whether the site publishes this bulk file as it is (false: only its .gz copy, see compressedOnly). */
+export function publishedPlain(name: string): boolean {
+  return !YEAR_FILES.some((spec) => spec.compressedOnly && isYearFile(spec, name));
+}
+
 export function yearFile(spec: PieceFileSpec, year: number): PieceFileSpec {
   const of = (text: string) => text.replaceAll('{year}', String(year));
   return { ...spec, name: of(spec.name), title: of(spec.title), description: of(spec.description) };

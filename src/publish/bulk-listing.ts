@@ -21,14 +21,20 @@ export interface ListedFile {
   sha256: string;
   /** The .gz copy beside it, if it has one. */
   gzip: { name: string; bytes: number; sha256: string } | null;
+  /** Published only as its .gz copy (the plain file is in the zip): see PieceFileSpec.compressedOnly. */
+  compressedOnly: boolean;
 }
 
 /** A bulk file as checksums.json keeps it for the data page. */
 export type ChecksumEntry = ListedFile;
 
-/** SHA256SUMS: every file and every .gz copy, as `sha256sum -c` reads it. */
+/** SHA256SUMS: every file the bulk folder publishes and every .gz copy, as `sha256sum -c` reads it there. */
 export function sha256sums(files: readonly ListedFile[]): string {
-  return files.flatMap((file) => [`${file.sha256}  ${file.name}`, ...(file.gzip ? [`${file.gzip.sha256}  ${file.gzip.name}`] : [])]).join('\n') + '\n';
+  return (
+    files
+      .flatMap((file) => [...(file.compressedOnly ? [] : [`${file.sha256}  ${file.name}`]), ...(file.gzip ? [`${file.gzip.sha256}  ${file.gzip.name}`] : [])])
+      .join('\n') + '\n'
+  );
 }
 
 export interface ListingGroup {

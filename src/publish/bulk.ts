@@ -167,13 +167,13 @@ export class BulkWriter {
     const pieceFiles = [...this.tableFiles, ...years.flatMap((year) => this.yearFiles.get(year)!)];
     const listed: ListedFile[] = [];
     const written: WrittenFile[] = [];
-    const add = (file: WrittenFile, info: Omit<ListedFile, 'bytes' | 'sha256' | 'gzip'>) => {
+    const add = (file: WrittenFile, info: Omit<ListedFile, 'bytes' | 'sha256' | 'gzip' | 'compressedOnly'>, compressedOnly = false) => {
       written.push(file);
-      const gzip = file.bytes >= GZIP_FROM ? { name: `${file.name}.gz`, ...writeGzip(join(this.folder, `${file.name}.gz`), file) } : null;
-      listed.push({ ...info, bytes: file.bytes, sha256: file.sha256, gzip });
+      const gzip = file.bytes >= GZIP_FROM || compressedOnly ? { name: `${file.name}.gz`, ...writeGzip(join(this.folder, `${file.name}.gz`), file) } : null;
+      listed.push({ ...info, bytes: file.bytes, sha256: file.sha256, gzip, compressedOnly });
     };
     for (const { spec, year, file } of pieceFiles) {
-      add(await file.finish(), { name: spec.name, title: spec.title, description: spec.description, group: year === null ? 'tables' : 'years', year });
+      add(await file.finish(), { name: spec.name, title: spec.title, description: spec.description, group: year === null ? 'tables' : 'years', year }, spec.compressedOnly === true);
       if (spec.name === 'reports.csv') {
         const labels = await writtenWhole(this.folder, LABELS_FILE.name, toCsv(LABEL_FIELDS.map((field) => field.name), labelRows()));
         add(labels, { ...LABELS_FILE, group: 'tables', year: null });
@@ -199,7 +199,17 @@ export class BulkWriter {
     rmSync(this.scratch, { recursive: true, force: true });
     const checksums: ChecksumEntry[] = [
       ...listed,
-      { name: ZIP, title: '全部数据（zip）', description: 'All of the files above (the .gz copies apart) in one archive', group: 'all', year: null, bytes: zip.bytes, sha256: zip.sha256, gzip: null },
+      {
+        name: ZIP,
+        title: '全部数据（zip）',
+        description: 'All of the files above (the .gz copies apart) in one archive',
+        group: 'all',
+        year: null,
+        bytes: zip.bytes,
+        sha256: zip.sha256,
+        gzip: null,
+        compressedOnly: false,
+      },
     ];
     writeFileSync(join(this.folder, 'SHA256SUMS'), sha256sums(checksums));
     const files: Record<string, ManifestFile> = {};

@@ -120,7 +120,7 @@ function fileTables(files: readonly ListedFile[]): string[] {
     '| file | what it holds | bytes | SHA-256 |',
     '|---|---|--:|---|',
     ...group.files.flatMap((file) => [
-      `| \`${file.name}\` | ${cell(file.description)} | ${file.bytes} | \`${file.sha256}\` |`,
+      `| \`${file.name}\` | ${cell(file.description)}${file.compressedOnly ? ' (in the zip; on the portal only as its .gz copy)' : ''} | ${file.bytes} | \`${file.sha256}\` |`,
       ...(file.gzip ? [`| \`${file.gzip.name}\` | the same, gzip-compressed (beside it on the portal, not in the zip) | ${file.gzip.bytes} | \`${file.gzip.sha256}\` |`] : []),
     ]),
     '',
@@ -155,7 +155,7 @@ export function readme({ reports, agencies, years, byRule }: BulkSummary, files:
     '  `datapackage.json` declares these joins as foreign keys. In a spreadsheet: load `values-<year>.csv`, `reports.csv` and `labels.csv` (Excel: Power Query, Merge Queries; LibreOffice: VLOOKUP on the keys), then pivot on `row_key`/`row_label` and `column_key`/`column_label`. With pandas: `values.merge(reports, on="report_id").merge(labels, on=["template", "table", "row_key", "column_key"])`.',
     '- `applications.csv`, `proactive-<template>.csv`, `review-litigation.csv`, `indicators.csv`: one row per report across all years, one column per value (named by its JSON path), the agency, region, year and template repeated in each row.',
     '- The CSV files are RFC 4180, UTF-8 with a byte-order mark (for Excel; csv-parse’s `bom` option, Python’s `utf-8-sig` and R’s readr skip it), CRLF line ends.',
-    '- Every file over a few kilobytes has a `.gz` copy beside it on the portal (the same bytes, gzip-compressed; `gunzip -k` or any gzip reader); `gongkai-data.zip` holds every file of all years in one archive.',
+    '- Every file over a few kilobytes has a `.gz` copy beside it on the portal (the same bytes, gzip-compressed; `gunzip -k` or any gzip reader); `gongkai-data.zip` holds every file of all years in one archive. A year’s records (`reports-<year>.jsonl`) are on the portal only as their `.gz` copy: they are for programs, which read gzip (`pandas.read_json(path, lines=True)`, `gzip -dc file | jq`), and each record is also its own file, `/data/reports/<id>.json`.',
     '',
     '## Files',
     '',

@@ -95,14 +95,14 @@ export function writeFiles(pairs: Iterable<readonly [text: string, to: string]>)
   intoFolders(pairs, (text, to) => writeFileSync(to, text));
 }
 
-/** Every file under `from` at the same place under `to`; folders are created as needed. */
-export function linkTree(from: string, to: string): void {
+/** Every file under `from` (those whose name `keep` accepts) at the same place under `to`; folders are created as needed. */
+export function linkTree(from: string, to: string, keep: (name: string) => boolean = () => true): void {
   mkdirSync(to, { recursive: true });
   for (const entry of readdirSync(from, { withFileTypes: true })) {
     const source = join(from, entry.name);
     const target = join(to, entry.name);
-    if (entry.isDirectory()) linkTree(source, target);
-    else linkOrCopyFile(source, target);
+    if (entry.isDirectory()) linkTree(source, target, keep);
+    else if (keep(entry.name)) linkOrCopyFile(source, target);
   }
 }
 
