@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import ajvDraft04 from 'ajv-draft-04';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { gunzipSync, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -308,6 +309,23 @@ interface Resource {
 
 describe('the data package (datapackage.json) against the files', () => {
   const resources = () => (JSON.parse(read('data/bulk/datapackage.json').toString()) as { resources: Resource[] }).resources;
+
+  it('is a valid Tabular Data Package by the Frictionless profile itself (test/standards/), and a broken one is not', () => {
+    const profile = JSON.parse(readFileSync(join(import.meta.dirname, 'standards', 'tabular-data-package.json'), 'utf8')) as object;
+    // The profile's own keywords (propertyOrder, options) and formats are annotations for editors.
+    // A CommonJS module: its default export is on the module's own default (its class either way at run time).
+    const validate = new ajvDraft04.default({ strict: false, validateFormats: false, allErrors: true }).compile(profile);
+    const descriptor = JSON.parse(read('data/bulk/datapackage.json').toString()) as { profile: string; resources: Array<Record<string, any>> };
+    expect(descriptor.profile).toBe('tabular-data-package');
+    expect(validate(descriptor), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    // The same descriptor with a field without its name, or a resource without its schema, is refused.
+    const unnamed = structuredClone(descriptor);
+    delete unnamed.resources[0]!['schema'].fields[0].name;
+    expect(validate(unnamed)).toBe(false);
+    const schemaless = structuredClone(descriptor);
+    delete schemaless.resources[1]!['schema'];
+    expect(validate(schemaless)).toBe(false);
+  });
 
   it('describes every CSV file, in UTF-8 as IANA names it, with its size and SHA-256', () => {
     expect(resources().map((resource) => resource.path).sort()).toEqual(plainFiles().filter((name) => name.endsWith('.csv')));
