@@ -339,7 +339,6 @@ export const YEAR_FILES: readonly PieceFileSpec[] = [
   },
 ];
 
-/** A year file's spec for one year. */
 /** Whether `name` is the file `spec` makes for some year. */
 function isYearFile(spec: PieceFileSpec, name: string): boolean {
   const [before = '', after = ''] = spec.name.split('{year}');
@@ -351,6 +350,7 @@ export function publishedPlain(name: string): boolean {
   return !YEAR_FILES.some((spec) => spec.compressedOnly && isYearFile(spec, name));
 }
 
+/** A year file's spec for one year. */
 export function yearFile(spec: PieceFileSpec, year: number): PieceFileSpec {
   const of = (text: string) => text.replaceAll('{year}', String(year));
   return { ...spec, name: of(spec.name), title: of(spec.title), description: of(spec.description) };
