@@ -121,7 +121,9 @@ function fileTables(files: readonly ListedFile[]): string[] {
     '|---|---|--:|---|',
     ...group.files.flatMap((file) => [
       `| \`${file.name}\` | ${cell(file.description)}${file.compressedOnly ? ' (in the zip; on the portal only as its .gz copy)' : ''} | ${file.bytes} | \`${file.sha256}\` |`,
-      ...(file.gzip ? [`| \`${file.gzip.name}\` | the same, gzip-compressed (beside it on the portal, not in the zip) | ${file.gzip.bytes} | \`${file.gzip.sha256}\` |`] : []),
+      ...(file.gzip
+        ? [`| \`${file.gzip.name}\` | the same, gzip-compressed (${file.compressedOnly ? 'on the portal in its place' : 'beside it on the portal'}, not in the zip) | ${file.gzip.bytes} | \`${file.gzip.sha256}\` |`]
+        : []),
     ]),
     '',
   ]);
