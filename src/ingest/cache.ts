@@ -15,10 +15,11 @@
  * is the same, byte for byte.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { SCHEMA_VERSION, type Report } from '../schema/report.ts';
 import type { IngestFailure, ParseOutcome } from './ingest-file.ts';
+import { writeAtomically } from './write-atomically.ts';
 
 /** The cache's folder, relative to the project. */
 export const DEFAULT_CACHE = '.cache/ingest';
@@ -71,19 +72,6 @@ const sha256 = (content: string | Uint8Array) => createHash('sha256').update(con
 
 /** An outcome as an entry holds it: a record's Markdown is in a file of its own, named by its SHA-256 here. */
 type StoredOutcome = { path: string; report: Report; markdownSha256: string } | { path: string; failure: IngestFailure };
-
-/** Writes a file whole or not at all (a rename is atomic: a reader sees the whole file or none). */
-function writeAtomically(path: string, content: string | Uint8Array): boolean {
-  const partial = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  try {
-    writeFileSync(partial, content);
-    renameSync(partial, path);
-    return true;
-  } catch {
-    rmSync(partial, { force: true });
-    return false;
-  }
-}
 
 export class IngestCache {
   /** The folder of this code's entries, or null when the cache is off. */

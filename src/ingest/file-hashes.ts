@@ -11,8 +11,9 @@
  * rename) once the ingest has read every file, and ignored if it is not what this code wrote;
  * without the cache (--fresh) every file is read.
  */
-import { readFileSync, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
+import { readFileSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
+import { writeAtomically } from './write-atomically.ts';
 
 /** The list's file in the cache's folder. */
 const FILE = 'file-hashes.json';
@@ -68,12 +69,6 @@ export class FileHashes {
   /** Writes the list of this run's files (a removed file goes); never an error. */
   save(): void {
     if (!this.path) return;
-    const partial = `${this.path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    try {
-      writeFileSync(partial, JSON.stringify({ version: 1, files: Object.fromEntries(this.now) }));
-      renameSync(partial, this.path);
-    } catch {
-      rmSync(partial, { force: true });
-    }
+    writeAtomically(this.path, JSON.stringify({ version: 1, files: Object.fromEntries(this.now) }));
   }
 }

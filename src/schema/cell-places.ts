@@ -93,16 +93,14 @@ export function rowSources(report: Report, rowPath: string, keys: readonly strin
   });
 }
 
-const isInteger = (item: unknown): boolean => Number.isSafeInteger(item);
-
 /** What is wrong with one place, or null: the rules of the schema's CellPlace. */
 function placeProblem(place: unknown[]): string | null {
   if (place.length !== 5 && place.length !== 6) return `a place has five or six items, not ${place.length}`;
   for (let index = 0; index < 2; index++) {
-    if (place[index] !== null && !isInteger(place[index])) return `item ${index + 1} (line or column) is an integer or null`;
+    if (place[index] !== null && !Number.isSafeInteger(place[index])) return `item ${index + 1} (line or column) is an integer or null`;
   }
   for (let index = 2; index < 5; index++) {
-    if (!isInteger(place[index]) || (place[index] as number) <= 0) return `item ${index + 1} (table, row or column) is a positive integer`;
+    if (!Number.isSafeInteger(place[index]) || (place[index] as number) <= 0) return `item ${index + 1} (table, row or column) is a positive integer`;
   }
   if (place.length === 6 && typeof place[5] !== 'string') return 'item 6 (the printed text) is a string';
   return null;
