@@ -84,7 +84,7 @@ describe('a template year added as one description file', () => {
     expect(column.title).toBe('6.申请获取非本机关的信息·总计（仅2026年版模板）');
     const csv = reportCsv(tableValues(report));
     const line = csv.split(/\r?\n/).find((row) => row.includes(',results.notProcessed.otherAgency,6.申请获取非本机关的信息,total,'));
-    expect(line?.startsWith('applications,收到和处理政府信息公开申请情况,')).toBe(true);
+    expect(line?.startsWith('applications,results.notProcessed.otherAgency,')).toBe(true);
     expect(line).toMatch(/,total,总计,1,\d+,\d+,\d+,\d+,1$/);
     const entry = dataDictionary().find((e) => e.path === 'proactive.confirmation.decisions')!;
     expect(entry).toMatchObject({ templates: '2026', unit: '件' });

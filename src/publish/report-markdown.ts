@@ -91,7 +91,7 @@ const table: Handle = (node: Table, _parent, state, info) => {
     return cells;
   });
   exitTable();
-  return markdownTable(matrix, { align: node.align, alignDelimiters: true, fillRows: false, padding: true });
+  return markdownTable(matrix, { align: node.align, alignDelimiters: false, fillRows: false, padding: true });
 };
 
 export function treeToMarkdown(tree: Root, report: Report): string {
