@@ -2,8 +2,8 @@
  * The data for journalists, as a build publishes it: each year's records and values and the files
  * of all years; every listed download exists and matches its checksum, on the data page (a table
  * per group), in SHA256SUMS and in the README; the .gz copies gunzip to their files (fflate, and
- * gzip where installed) and the zip holds the rest (fflate, and Info-ZIP's unzip where
- * installed); every record validates against the published JSON Schema with a standard validator
+ * gzip where installed) and the zip holds the files as the portal publishes them (fflate, and
+ * Info-ZIP's unzip where installed); every record validates against the published JSON Schema with a standard validator
  * (ajv); every CSV read back with a CSV library gives the JSON's values (blanks included), the
  * tidy values joined to their labels and reports; and the data package describes each CSV file's
  * header, types, size and checksum exactly, its primary keys are unique and its foreign keys
@@ -36,8 +36,10 @@ beforeAll(() => {
 
 const read = (path: string) => readFileSync(join(site, path));
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+/** A file's bytes, gunzipped where its name ends in .gz. */
+const unpacked = (path: string) => (path.endsWith('.gz') ? Buffer.from(gunzipSync(read(path))) : read(path));
 /** A CSV as the library reads it: the byte-order mark is the only thing it must be told about. */
-const csv = (path: string): Array<Record<string, string>> => parseCsv(read(path), { columns: true, bom: true, skip_empty_lines: true });
+const csv = (path: string): Array<Record<string, string>> => parseCsv(unpacked(path), { columns: true, bom: true, skip_empty_lines: true });
 /** gzip itself, where installed, as a second reader of the .gz copies. */
 const gzipTool = ['/usr/bin/gzip', '/bin/gzip'].find((path) => existsSync(path));
 
@@ -45,17 +47,17 @@ const gzipTool = ['/usr/bin/gzip', '/bin/gzip'].find((path) => existsSync(path))
 const bulkFiles = () => readdirSync(join(site, 'data/bulk')).sort();
 const plainFiles = () => bulkFiles().filter((name) => !name.endsWith('.gz') && !['gongkai-data.zip', 'SHA256SUMS'].includes(name));
 const years = () => [...new Set(reports.map((report) => report.year))].sort((a, b) => a - b);
-/** The files published only as their .gz copy: each year's records, for programs. */
-const compressedOnly = () => years().map((year) => `reports-${year}.jsonl`);
-/** Every file the zip holds: the plain files and those published only compressed. */
-const zippedFiles = () => [...plainFiles(), ...compressedOnly()].sort();
+/** The files published only as their .gz copy: each year's records and values, for programs. */
+const compressedOnly = () => years().flatMap((year) => [`reports-${year}.jsonl`, `values-${year}.csv`]);
+/** Every file the zip holds, as the portal publishes it: the plain files, and the .gz of those published only compressed. */
+const zippedFiles = () => [...plainFiles(), ...compressedOnly().map((name) => `${name}.gz`)].sort();
 /** A bulk file's bytes: the file, or its .gz copy gunzipped where only that is published. */
 const bulkBytes = (name: string) => (existsSync(join(site, 'data/bulk', name)) ? read(`data/bulk/${name}`) : Buffer.from(gunzipSync(read(`data/bulk/${name}.gz`))));
 
 describe('the bulk folder', () => {
   it('has each year’s records and values, the files of all years, and no file of all years’ records or values', () => {
     const expected = [
-      ...years().flatMap((year) => [`reports-${year}.jsonl`, `values-${year}.csv`]),
+      ...years().flatMap((year) => [`reports-${year}.jsonl.gz`, `values-${year}.csv.gz`]),
       'reports.csv', 'labels.csv', 'proactive-2021.csv', 'proactive-2019.csv', 'applications.csv', 'review-litigation.csv',
       'indicators.csv', 'findings.csv', 'findings.json', 'datapackage.json', 'README.md',
     ];
@@ -63,7 +65,7 @@ describe('the bulk folder', () => {
     expect(years().length).toBeGreaterThan(3);
   });
 
-  it('publishes each year’s records only compressed: the .gz copy, not the plain JSON Lines', () => {
+  it('publishes each year’s records and values only compressed: the .gz copy, not the plain JSON Lines or CSV', () => {
     for (const name of compressedOnly()) {
       expect(bulkFiles(), name).not.toContain(name);
       expect(bulkFiles(), name).toContain(`${name}.gz`);
@@ -81,8 +83,15 @@ describe('the bulk folder', () => {
       const bytes = read(`data/bulk/${name}`);
       // ID1 ID2 CM=deflate FLG=0 (no name, no comment, no extra field) MTIME=0 XFL=0 OS=Unix.
       expect([...bytes.subarray(0, 10)], name).toEqual([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3]);
-      const unpacked = name.slice(0, -3);
-      expect(sha256(gunzipSync(bytes)), name).toBe(sha256(compressedOnly().includes(unpacked) ? zipped[unpacked]! : read(`data/bulk/${unpacked}`)));
+      const plain = name.slice(0, -3);
+      if (compressedOnly().includes(plain)) {
+        // Published only compressed: the zip holds this very file, and the README its content's checksum.
+        expect(sha256(zipped[name]!), name).toBe(sha256(bytes));
+        expect(read('data/bulk/README.md').toString(), name).toContain(`| \`${plain}\` | `);
+        expect(read('data/bulk/README.md').toString(), name).toContain(`\`${sha256(gunzipSync(bytes))}\``);
+      } else {
+        expect(sha256(gunzipSync(bytes)), name).toBe(sha256(read(`data/bulk/${plain}`)));
+      }
       if (gzipTool) execFileSync(gzipTool, ['-t', join(site, 'data/bulk', name)]);
     }
   });
@@ -109,8 +118,7 @@ describe('the data page', () => {
     expect(files['all']).toEqual(['gongkai-data.zip']);
     expect(files['tables']!.filter((name) => !name.endsWith('.gz'))).toEqual(['reports.csv', 'labels.csv', 'proactive-2021.csv', 'proactive-2019.csv', 'applications.csv', 'review-litigation.csv', 'indicators.csv', 'findings.csv', 'findings.json']);
     for (const year of years()) {
-      expect(files[`year-${year}`]!.filter((name) => !name.endsWith('.gz'))).toEqual([`values-${year}.csv`]);
-      expect(files[`year-${year}`]![0]).toBe(`reports-${year}.jsonl.gz`);
+      expect(files[`year-${year}`]).toEqual([`reports-${year}.jsonl.gz`, `values-${year}.csv.gz`]);
     }
     // A copy comes right after its file (a file published only compressed is its copy alone).
     for (const [, names] of groups) {
@@ -131,7 +139,7 @@ describe('the data page', () => {
     }
   });
 
-  it('publishes a zip holding the other bulk files (not the .gz copies), byte for byte', () => {
+  it('publishes a zip holding the bulk files as the portal does (the .gz of those published only compressed, no other .gz copy), byte for byte', () => {
     if (infoZip) expect(unzipTest(join(site, 'data/bulk/gongkai-data.zip'))).toContain('No errors detected');
     const zip = unzipSync(read('data/bulk/gongkai-data.zip'));
     expect(Object.keys(zip).sort()).toEqual(zippedFiles());
@@ -185,8 +193,8 @@ describe('CSV read back with a CSV library', () => {
   const valueText = (value: number | null) => (value === null ? '' : String(value));
 
   it('starts with a byte-order mark and uses CRLF line ends', () => {
-    for (const name of plainFiles().filter((file) => file.endsWith('.csv'))) {
-      const bytes = read(`data/bulk/${name}`);
+    for (const name of [...plainFiles(), ...compressedOnly()].filter((file) => file.endsWith('.csv'))) {
+      const bytes = bulkBytes(name);
       expect([...bytes.subarray(0, 3)], name).toEqual([0xef, 0xbb, 0xbf]);
       expect(bytes.toString(), name).toContain('\r\n');
     }
@@ -195,7 +203,7 @@ describe('CSV read back with a CSV library', () => {
   it('values-<year>.csv, joined to labels.csv and reports.csv, give every table value of every record with its labels and source', () => {
     const labels = new Map(csv('data/bulk/labels.csv').map((row) => [`${row['template']}|${row['table']}|${row['row_key']}|${row['column_key']}`, row]));
     const reportRows = new Map(csv('data/bulk/reports.csv').map((row) => [row['report_id']!, row]));
-    const rows = years().flatMap((year) => csv(`data/bulk/values-${year}.csv`).map((row): Record<string, string> => ({ ...row, file: String(year) })));
+    const rows = years().flatMap((year) => csv(`data/bulk/values-${year}.csv.gz`).map((row): Record<string, string> => ({ ...row, file: String(year) })));
     const expected = reports.flatMap((report) =>
       tableValues(report).map((v) => [report.id, report.year, report.agency.canonicalName, v.rowLabel, v.columnLabel, valueText(v.value), v.sourceLine ?? '', v.sourceTable ?? '', v.sourceRow ?? '', v.sourceColumn ?? '', v.sourceText ?? ''].join('|')),
     );
@@ -231,7 +239,10 @@ describe('CSV read back with a CSV library', () => {
       expect(rows.map((r) => r['value'])).toEqual(values.map((v) => valueText(v.value)));
       expect(rows.map((r) => `${r['table']}.${r['row_key']}.${r['column_key']}`)).toEqual(values.map((v) => `${v.table}.${v.rowKey}.${v.columnKey}`));
       expect(rows.map((r) => r['source_line'])).toEqual(values.map((v) => (v.sourceLine === null ? '' : String(v.sourceLine))));
+      expect(rows.map((r) => `${r['row_label']}|${r['column_label']}`)).toEqual(values.map((v) => `${v.rowLabel}|${v.columnLabel}`));
+      // What is the same on every row is not repeated: the report's id, its table titles.
       expect(Object.keys(rows[0]!)).not.toContain('report_id');
+      expect(Object.keys(rows[0]!)).not.toContain('table_label');
       expect(read(join('data', 'reports', `${report.id}.csv`)).toString('utf8')).not.toContain(report.id);
     }
   });
@@ -304,6 +315,7 @@ interface Resource {
   name: string;
   path: string;
   encoding: string;
+  compression?: string;
   bytes: number;
   hash: string;
   schema: { fields: Array<{ name: string; type: string }>; primaryKey: string[]; foreignKeys?: Array<{ fields: string[]; reference: { resource: string; fields: string[] } }> };
@@ -329,10 +341,14 @@ describe('the data package (datapackage.json) against the files', () => {
     expect(validate(schemaless)).toBe(false);
   });
 
-  it('describes every CSV file, in UTF-8 as IANA names it, with its size and SHA-256', () => {
-    expect(resources().map((resource) => resource.path).sort()).toEqual(plainFiles().filter((name) => name.endsWith('.csv')));
+  it('describes every CSV file as published (its .gz where only that is), in UTF-8 as IANA names it, with its size and SHA-256', () => {
+    const published = [...plainFiles(), ...compressedOnly().map((name) => `${name}.gz`)].filter((name) => /\.csv(\.gz)?$/.test(name));
+    expect(resources().map((resource) => resource.path).sort()).toEqual(published.sort());
+    expect(resources().filter((resource) => resource.path.endsWith('.gz')).length).toBe(years().length);
     for (const resource of resources()) {
       expect(resource.encoding).toBe('utf-8');
+      // frictionless-py takes the compression from the path or from this property; R's readr from the path.
+      expect(resource.compression, resource.path).toBe(resource.path.endsWith('.gz') ? 'gz' : undefined);
       expect(existsSync(join(site, 'data/bulk', resource.path)), resource.path).toBe(true);
       const bytes = read(`data/bulk/${resource.path}`);
       expect([resource.bytes, resource.hash], resource.path).toEqual([bytes.length, `sha256:${sha256(bytes)}`]);
@@ -341,7 +357,7 @@ describe('the data package (datapackage.json) against the files', () => {
 
   it('gives each file’s header as csv-parse reads it (its bom option skipping the byte-order mark), types that parse, and unique primary keys', () => {
     for (const resource of resources()) {
-      const bytes = read(`data/bulk/${resource.path}`);
+      const bytes = unpacked(`data/bulk/${resource.path}`);
       const [header] = parseCsv(bytes, { bom: true, to_line: 1 }) as string[][];
       expect(header, resource.path).toEqual(resource.schema.fields.map((field) => field.name));
       // Without the option, the mark stays in the first name: it is there for Excel.

@@ -335,6 +335,11 @@ export const YEAR_FILES: readonly PieceFileSpec[] = [
     description: 'One row per table value of the reports on year {year}: report, template, table, row and column keys, value, and where it is in the original; labels in labels.csv, reports in reports.csv',
     ...csv(VALUE_FIELDS.map((field) => field.name)),
     segmented: true,
+    // A row per value, by key: for programs, which read gzip (pandas, R, DuckDB, frictionless),
+    // and joined to labels.csv to be read at all. A spreadsheet has the wide files of one table
+    // each and a report's own CSV. Plain, a year's values were a seventh of the site (~22 KB a
+    // report), and a twentieth of that compressed.
+    compressedOnly: true,
     piece: ({ report, values }) => valueRows(report, values),
   },
 ];

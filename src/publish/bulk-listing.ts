@@ -53,7 +53,7 @@ export function listingGroups(files: readonly ListedFile[]): ListingGroup[] {
   const of = (group: DownloadGroup) => files.filter((file) => file.group === group);
   const years = [...new Set(of('years').map((file) => file.year!))].sort((a, b) => b - a);
   const groups: ListingGroup[] = [
-    { id: 'all', title: '全部数据', english: 'Everything in one file', note: '下列全部文件（.gz 副本除外）打包为一个 zip 文件。', files: of('all') },
+    { id: 'all', title: '全部数据', english: 'Everything in one file', note: '下列全部文件打包为一个 zip 文件：只提供 gzip 压缩版本的文件在 zip 中也是 .gz，其余文件不含 .gz 副本。', files: of('all') },
     {
       id: 'tables',
       title: '各年度合并的表格',

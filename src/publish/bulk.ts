@@ -27,9 +27,9 @@ import type { Report } from '../schema/report.ts';
 import { readManifest, type DataManifest, type ManifestFile } from './data-manifest.ts';
 import { dataPackage, readme, type BulkSummary } from './data-package.ts';
 import { deflateWhole } from './deflate-segments.ts';
-import { writeGzip } from './gzip.ts';
+import { GZIP_HEADER_BYTES, writeGzip } from './gzip.ts';
 import { PieceFile, type WrittenFile } from './piece-file.ts';
-import { writeZip } from './zip.ts';
+import { writeZip, type StoredEntry } from './zip.ts';
 
 export type { ReportContent } from './bulk-files.ts';
 export type { ChecksumEntry } from './bulk-listing.ts';
@@ -166,11 +166,18 @@ export class BulkWriter {
     const years = [...this.yearFiles.keys()].sort((a, b) => a - b);
     const pieceFiles = [...this.tableFiles, ...years.flatMap((year) => this.yearFiles.get(year)!)];
     const listed: ListedFile[] = [];
-    const written: WrittenFile[] = [];
+    /** The zip's entries, in order. */
+    const written: Array<WrittenFile | StoredEntry> = [];
+    /** For each piece file, its entry in the zip and where its deflate data starts in that entry. */
+    const inZip = new Map<string, { entry: number; skip: number }>();
     const add = (file: WrittenFile, info: Omit<ListedFile, 'bytes' | 'sha256' | 'gzip' | 'compressedOnly'>, compressedOnly = false) => {
-      written.push(file);
-      const gzip = file.bytes >= GZIP_FROM || compressedOnly ? { name: `${file.name}.gz`, ...writeGzip(join(this.folder, `${file.name}.gz`), file) } : null;
-      listed.push({ ...info, bytes: file.bytes, sha256: file.sha256, gzip, compressedOnly });
+      const name = `${file.name}.gz`;
+      const gzip = file.bytes >= GZIP_FROM || compressedOnly ? writeGzip(join(this.folder, name), file) : null;
+      // A file the portal publishes only compressed is in the zip as the portal has it, its .gz
+      // stored: the data package's paths then name the same files in the zip and on the portal.
+      inZip.set(file.name, { entry: written.length, skip: compressedOnly ? GZIP_HEADER_BYTES : 0 });
+      written.push(compressedOnly ? { name, crc32: gzip!.crc32, bytes: gzip!.bytes, stored: join(this.folder, name) } : file);
+      listed.push({ ...info, bytes: file.bytes, sha256: file.sha256, gzip: gzip && { name, bytes: gzip.bytes, sha256: gzip.sha256 }, compressedOnly });
     };
     for (const { spec, year, file } of pieceFiles) {
       add(await file.finish(), { name: spec.name, title: spec.title, description: spec.description, group: year === null ? 'tables' : 'years', year }, spec.compressedOnly === true);
@@ -202,7 +209,7 @@ export class BulkWriter {
       {
         name: ZIP,
         title: '全部数据（zip）',
-        description: 'All of the files above (the .gz copies apart) in one archive',
+        description: 'All of the files above in one archive, as the portal publishes them: those published only compressed as their .gz, the others plain and without their .gz copies',
         group: 'all',
         year: null,
         bytes: zip.bytes,
@@ -214,8 +221,8 @@ export class BulkWriter {
     writeFileSync(join(this.folder, 'SHA256SUMS'), sha256sums(checksums));
     const files: Record<string, ManifestFile> = {};
     pieceFiles.forEach(({ spec, file }) => {
-      const n = written.findIndex((entry) => entry.name === spec.name);
-      files[spec.name] = { bytes: written[n]!.bytes, zipOffset: zip.dataOffsets[n]!, pieces: file.pieces };
+      const { entry, skip } = inZip.get(spec.name)!;
+      files[spec.name] = { bytes: listed.find((listedFile) => listedFile.name === spec.name)!.bytes, zipOffset: zip.dataOffsets[entry]! + skip, pieces: file.pieces };
     });
     return { checksums, files, zipBytes: zip.bytes };
   }

@@ -26,6 +26,9 @@ import { listingGroups, type ListedFile } from './bulk-listing.ts';
 
 const BOM_NOTE = 'UTF-8 with a byte-order mark (for Excel): a reader that does not skip it sees it before the first column’s name.';
 
+/** What the package says of a file: its size and hash, or its .gz copy's where only that is published. */
+type DescribedFile = Pick<ListedFile, 'bytes' | 'sha256' | 'gzip' | 'compressedOnly'>;
+
 interface ForeignKey {
   fields: string[];
   reference: { resource: string; fields: string[] };
@@ -44,18 +47,24 @@ function resource(
   fields: Field[],
   primaryKey: string[],
   foreignKeys: ForeignKey[],
-  file: Pick<ListedFile, 'bytes' | 'sha256'> | undefined,
+  file: DescribedFile | undefined,
 ) {
+  // A file published only compressed is described as its .gz copy, the file a reader has (on the
+  // portal and in the zip): frictionless-py and frictionless-r read a path ending in .gz through
+  // gzip (frictionless-py also takes `compression`), and count its size and hash on the bytes
+  // as stored, the .gz's.
+  const stored = file?.compressedOnly ? file.gzip : null;
   return {
     name,
-    path,
+    path: stored ? stored.name : path,
     title,
-    description: BOM_NOTE,
+    description: stored ? `${BOM_NOTE} Published gzip-compressed only: ${path} inside ${stored.name}.` : BOM_NOTE,
     profile: 'tabular-data-resource',
     format: 'csv',
     mediatype: 'text/csv',
     encoding: 'utf-8',
-    ...(file ? { bytes: file.bytes, hash: `sha256:${file.sha256}` } : {}),
+    ...(stored ? { compression: 'gz' } : {}),
+    ...(stored ? { bytes: stored.bytes, hash: `sha256:${stored.sha256}` } : file ? { bytes: file.bytes, hash: `sha256:${file.sha256}` } : {}),
     dialect: { delimiter: ',', doubleQuote: true, lineTerminator: '\r\n', header: true },
     schema: { fields, primaryKey, ...(foreignKeys.length > 0 ? { foreignKeys } : {}), missingValues: [''] },
   };
@@ -65,7 +74,7 @@ function resource(
  * The data package: a resource per CSV file (a year's values each), with its size and checksum
  * from `files`, its primary key and its foreign keys.
  */
-export function dataPackage(reportCount: number, years: readonly number[], files: ReadonlyMap<string, Pick<ListedFile, 'bytes' | 'sha256'>>): Record<string, unknown> {
+export function dataPackage(reportCount: number, years: readonly number[], files: ReadonlyMap<string, DescribedFile>): Record<string, unknown> {
   const csv = (name: string, title: string, fields: Field[], primaryKey: string[], foreignKeys: ForeignKey[]) =>
     resource(name, `${name}.csv`, title, fields, primaryKey, foreignKeys, files.get(`${name}.csv`));
   const valuesSpec = YEAR_FILES.find((spec) => spec.name.endsWith('.csv'))!;
@@ -120,9 +129,9 @@ function fileTables(files: readonly ListedFile[]): string[] {
     '| file | what it holds | bytes | SHA-256 |',
     '|---|---|--:|---|',
     ...group.files.flatMap((file) => [
-      `| \`${file.name}\` | ${cell(file.description)}${file.compressedOnly ? ' (in the zip; on the portal only as its .gz copy)' : ''} | ${file.bytes} | \`${file.sha256}\` |`,
+      `| \`${file.name}\` | ${cell(file.description)}${file.compressedOnly ? ' (published only as its .gz copy, below: these are the bytes it gunzips to)' : ''} | ${file.bytes} | \`${file.sha256}\` |`,
       ...(file.gzip
-        ? [`| \`${file.gzip.name}\` | the same, gzip-compressed (${file.compressedOnly ? 'on the portal in its place' : 'beside it on the portal'}, not in the zip) | ${file.gzip.bytes} | \`${file.gzip.sha256}\` |`]
+        ? [`| \`${file.gzip.name}\` | the same, gzip-compressed (${file.compressedOnly ? 'in its place, on the portal and in the zip' : 'beside it on the portal, not in the zip'}) | ${file.gzip.bytes} | \`${file.gzip.sha256}\` |`]
         : []),
     ]),
     '',
@@ -151,13 +160,13 @@ export function readme({ reports, agencies, years, byRule }: BulkSummary, files:
     '## How the files fit together',
     '',
     '- The records are split by the year their statistics cover: `reports-<year>.jsonl`, one record per line, each valid against the portal’s `report.schema.json`. All years as one file: `cat reports-*.jsonl > reports.jsonl`.',
-    '- The table values are split the same way: `values-<year>.csv`, one row per value of every report of the year, blanks included (`value` empty). A row names its place by key only; join it',
+    '- The table values are split the same way: `values-<year>.csv.gz`, one row per value of every report of the year, blanks included (`value` empty), gzip-compressed. A row names its place by key only; join it',
     '  - to `reports.csv` on `report_id` for the agency, region, title, publication date and source file (one row per report), and',
     '  - to `labels.csv` on `template`, `table`, `row_key` and `column_key` for the table’s, row’s and column’s Chinese labels and the unit (one row per place in each template’s tables).',
-    '  `datapackage.json` declares these joins as foreign keys. In a spreadsheet: load `values-<year>.csv`, `reports.csv` and `labels.csv` (Excel: Power Query, Merge Queries; LibreOffice: VLOOKUP on the keys), then pivot on `row_key`/`row_label` and `column_key`/`column_label`. With pandas: `values.merge(reports, on="report_id").merge(labels, on=["template", "table", "row_key", "column_key"])`.',
+    '  `datapackage.json` declares these joins as foreign keys. With pandas: `values = pandas.read_csv("values-2023.csv.gz", encoding="utf-8-sig")`, then `values.merge(reports, on="report_id").merge(labels, on=["template", "table", "row_key", "column_key"])`; R’s readr and DuckDB read the `.gz` as it is. In a spreadsheet, unpack it first (`gunzip -k`, or 7-Zip on Windows), load it with `reports.csv` and `labels.csv` (Excel: Power Query, Merge Queries; LibreOffice: VLOOKUP on the keys), then pivot on `row_key`/`row_label` and `column_key`/`column_label`; for one table across reports, the wide files below are ready to open.',
     '- `applications.csv`, `proactive-<template>.csv`, `review-litigation.csv`, `indicators.csv`: one row per report across all years, one column per value (named by its JSON path), the agency, region, year and template repeated in each row.',
     '- The CSV files are RFC 4180, UTF-8 with a byte-order mark (for Excel; csv-parse’s `bom` option, Python’s `utf-8-sig` and R’s readr skip it), CRLF line ends.',
-    '- Every file over a few kilobytes has a `.gz` copy beside it on the portal (the same bytes, gzip-compressed; `gunzip -k` or any gzip reader); `gongkai-data.zip` holds every file of all years in one archive. A year’s records (`reports-<year>.jsonl`) are on the portal only as their `.gz` copy: they are for programs, which read gzip (`pandas.read_json(path, lines=True)`, `gzip -dc file | jq`), and each record is also its own file, `/data/reports/<id>.json`.',
+    '- Every file over a few kilobytes has a `.gz` copy beside it on the portal (the same bytes, gzip-compressed; `gunzip -k` or any gzip reader). A year’s records (`reports-<year>.jsonl`) and values (`values-<year>.csv`) are published only as their `.gz` copy: they are for programs, which read gzip (`pandas.read_json(path, lines=True)`, `gzip -dc file | jq`), and each record is also its own file, `/data/reports/<id>.json`, with its values as a CSV, `/data/reports/<id>.csv`. `gongkai-data.zip` holds every file of all years in one archive, as the portal publishes it: these two kinds as their `.gz`, the others plain, so that `datapackage.json` names the same files in the zip and on the portal.',
     '',
     '## Files',
     '',

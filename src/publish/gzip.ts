@@ -13,12 +13,17 @@ import { CountedOutput, type ZipEntry } from './zip.ts';
 /** ID1 ID2, CM 8 (deflate), FLG 0, MTIME 0, XFL 0, OS 3 (Unix). */
 const HEADER = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03]);
 
+/** Where the deflate data starts in a .gz copy: after its header. */
+export const GZIP_HEADER_BYTES = HEADER.length;
+
 export interface WrittenGzip {
   bytes: number;
   sha256: string;
+  /** The .gz file's own CRC-32 (for the zip that stores it). */
+  crc32: number;
 }
 
-/** Writes `destination` as one gzip member of the entry's deflate data; its size and SHA-256 as written. */
+/** Writes `destination` as one gzip member of the entry's deflate data; its size, SHA-256 and CRC-32 as written. */
 export function writeGzip(destination: string, entry: ZipEntry): WrittenGzip {
   const out = new CountedOutput(destination);
   try {

@@ -1,7 +1,7 @@
 /**
  * A zip archive of entries that are already deflated: each entry's raw deflate data (in memory
- * or in a file), its CRC-32 and size are given, and this writes the structure around them as
- * APPNOTE.TXT (6.3.10) lays it out: a local file header before each entry's data, then the
+ * or in a file), its CRC-32 and size are given (or a compressed file to store as it is), and this
+ * writes the structure around them as APPNOTE.TXT (6.3.10) lays it out: a local file header before each entry's data, then the
  * central directory and its end record. Written here because no maintained zip library takes
  * data compressed elsewhere (yazl, which wrote the zip before, deflates every entry itself),
  * and the bulk files' compressed segments are reused from one build to the next (see
@@ -17,6 +17,7 @@
  */
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync, statSync, writeSync } from 'node:fs';
+import { crc32 } from 'node:zlib';
 
 export interface ZipEntry {
   /** The name in the archive (ASCII here; flagged as UTF-8 all the same). */
@@ -26,6 +27,19 @@ export interface ZipEntry {
   bytes: number;
   /** The raw deflate data, or the path of a file that holds it. */
   deflated: Buffer | string;
+}
+
+/**
+ * A file put in the archive as it is (method 0, stored): a file compressed already, such as a .gz
+ * copy, which deflate would only make larger.
+ */
+export interface StoredEntry {
+  name: string;
+  /** The file's own CRC-32 and size. */
+  crc32: number;
+  bytes: number;
+  /** The path of the file. */
+  stored: string;
 }
 
 export interface WrittenZip {
@@ -44,6 +58,7 @@ const VERSION_NEEDED = 20;
 const VERSION_MADE_BY = (3 << 8) | 20;
 /** Bit 11: the name is UTF-8. */
 const FLAGS = 0x0800;
+const STORE = 0;
 const DEFLATE = 8;
 /** DOS time 00:00:00 and date 2000-01-01: (2000 − 1980) << 9 | 1 << 5 | 1. */
 const DOS_TIME = 0;
@@ -54,11 +69,11 @@ const LIMIT = 0xffffffff;
 const CHUNK = 1024 * 1024;
 
 /** The fields that the local header and the central directory share, from "version needed" on. */
-function commonFields(entry: ZipEntry, compressedSize: number, name: Buffer): Buffer {
+function commonFields(entry: ZipEntry | StoredEntry, compressedSize: number, name: Buffer): Buffer {
   const fields = Buffer.alloc(26);
   fields.writeUInt16LE(VERSION_NEEDED, 0);
   fields.writeUInt16LE(FLAGS, 2);
-  fields.writeUInt16LE(DEFLATE, 4);
+  fields.writeUInt16LE('stored' in entry ? STORE : DEFLATE, 4);
   fields.writeUInt16LE(DOS_TIME, 6);
   fields.writeUInt16LE(DOS_DATE, 8);
   fields.writeUInt32LE(entry.crc32 >>> 0, 10);
@@ -75,7 +90,7 @@ function signature(value: number): Buffer {
   return bytes;
 }
 
-export function writeZip(destination: string, entries: readonly ZipEntry[]): WrittenZip {
+export function writeZip(destination: string, entries: ReadonlyArray<ZipEntry | StoredEntry>): WrittenZip {
   const out = new CountedOutput(destination);
   const write = out.write;
   try {
@@ -83,7 +98,7 @@ export function writeZip(destination: string, entries: readonly ZipEntry[]): Wri
     const dataOffsets: number[] = [];
     for (const entry of entries) {
       const name = Buffer.from(entry.name, 'utf8');
-      const compressedSize = typeof entry.deflated === 'string' ? statSync(entry.deflated).size : entry.deflated.length;
+      const compressedSize = 'stored' in entry ? entry.bytes : typeof entry.deflated === 'string' ? statSync(entry.deflated).size : entry.deflated.length;
       if (entry.bytes >= LIMIT || compressedSize >= LIMIT || out.bytes >= LIMIT) throw new Error(`${entry.name}: the zip would need ZIP64`);
       const fields = commonFields(entry, compressedSize, name);
       const tail = Buffer.alloc(14);
@@ -97,7 +112,7 @@ export function writeZip(destination: string, entries: readonly ZipEntry[]): Wri
       central.push(signature(CENTRAL_HEADER), madeBy, fields, tail, name);
       write(Buffer.concat([signature(LOCAL_HEADER), fields, name]));
       dataOffsets.push(out.bytes);
-      out.writeDeflated(entry);
+      out.writeDeflated('stored' in entry ? { deflated: entry.stored } : entry);
     }
     const directory = Buffer.concat(central);
     if (entries.length >= 0xffff || out.bytes + directory.length >= LIMIT) throw new Error('the zip would need ZIP64');
@@ -119,12 +134,13 @@ export function writeZip(destination: string, entries: readonly ZipEntry[]): Wri
 }
 
 /**
- * A file written from its start, its size and SHA-256 counted as it is written (never read back):
- * the zip, and the .gz copies made of the same deflate data (gzip.ts).
+ * A file written from its start, its size, SHA-256 and CRC-32 counted as it is written (never
+ * read back): the zip, and the .gz copies made of the same deflate data (gzip.ts).
  */
 export class CountedOutput {
   private readonly fd: number;
   private readonly hash = createHash('sha256');
+  private crc = 0;
   /** Bytes written so far: where the next write goes. */
   bytes = 0;
 
@@ -135,6 +151,7 @@ export class CountedOutput {
   readonly write = (chunk: Buffer): void => {
     for (let done = 0; done < chunk.length; ) done += writeSync(this.fd, chunk, done);
     this.hash.update(chunk);
+    this.crc = crc32(chunk, this.crc);
     this.bytes += chunk.length;
   };
 
@@ -150,9 +167,9 @@ export class CountedOutput {
     }
   }
 
-  /** The size and SHA-256 of what was written (once, at the end). */
-  written(): { bytes: number; sha256: string } {
-    return { bytes: this.bytes, sha256: this.hash.digest('hex') };
+  /** The size, SHA-256 and CRC-32 of what was written (once, at the end). */
+  written(): { bytes: number; sha256: string; crc32: number } {
+    return { bytes: this.bytes, sha256: this.hash.digest('hex'), crc32: this.crc };
   }
 
   close(): void {
