@@ -10,14 +10,14 @@ import { describe, expect, it } from 'vitest';
 import { escapeHtml, layoutCells, layoutPlaces, layoutRows } from '../src/site/table-cells-html.ts';
 import type { LayoutCell } from '../src/site/table-layouts.ts';
 
-/** The loop the templates had, as it was. */
+/** The loop the templates had (with the title only where the original printed something else than the number). */
 const LOOP = `{% for cell in row %}
       {%- if cell.header -%}
         <th scope="{{ cell.scope }}"{% if cell.colspan %} colspan="{{ cell.colspan }}"{% endif %}{% if cell.rowspan %} rowspan="{{ cell.rowspan }}"{% endif %}>{{ cell.text }}</th>
       {%- elif cell.value === null -%}
-        <td class="tp-table__cell--blank{% if cell.mark %} tp-cell--marked{% endif %}"{% if cell.id %} id="{{ cell.id }}"{% endif %}{% if cell.place %} title="{{ cell.place }}：空白{% if cell.sourceText %}（“{{ cell.sourceText }}”不是数字）{% endif %}"{% endif %}><span class="tp-visually-hidden">空白</span>{% if cell.mark %}<a class="tp-mark" href="#finding-{{ cell.mark }}">问题{{ cell.mark }}</a>{% endif %}</td>
+        <td class="tp-table__cell--blank{% if cell.mark %} tp-cell--marked{% endif %}"{% if cell.id %} id="{{ cell.id }}"{% endif %}{% if cell.sourceText %} title="{% if cell.place %}{{ cell.place }}：{% endif %}空白（“{{ cell.sourceText }}”不是数字）"{% endif %}><span class="tp-visually-hidden">空白</span>{% if cell.mark %}<a class="tp-mark" href="#finding-{{ cell.mark }}">问题{{ cell.mark }}</a>{% endif %}</td>
       {%- else -%}
-        <td{% if cell.mark %} class="tp-cell--marked"{% endif %}{% if cell.id %} id="{{ cell.id }}"{% endif %}{% if cell.place %} title="{{ cell.place }}{% if cell.sourceText %}：原文作“{{ cell.sourceText }}”{% endif %}"{% endif %}>{{ cell.text }}{% if cell.mark %}<a class="tp-mark" href="#finding-{{ cell.mark }}">问题{{ cell.mark }}</a>{% endif %}</td>
+        <td{% if cell.mark %} class="tp-cell--marked"{% endif %}{% if cell.id %} id="{{ cell.id }}"{% endif %}{% if cell.sourceText %} title="{% if cell.place %}{{ cell.place }}：{% endif %}原文作“{{ cell.sourceText }}”"{% endif %}>{{ cell.text }}{% if cell.mark %}<a class="tp-mark" href="#finding-{{ cell.mark }}">问题{{ cell.mark }}</a>{% endif %}</td>
       {%- endif -%}
     {% endfor %}`;
 
@@ -32,6 +32,7 @@ const ROWS: LayoutCell[][] = [
     { text: '', header: false, value: null, place: '原文第2张表第6行第4列', sourceText: '—', mark: 2, id: 'cell-applications-a' },
     { text: '5', header: false, value: 5, place: '原文第110行', sourceText: '5①', mark: 1, id: 'cell-applications-b' },
     { text: '0', header: false, value: 0, place: null, sourceText: null },
+    { text: '3', header: false, value: 3, place: null, sourceText: '３' },
     { text: '', header: false, value: null, place: null },
   ],
   [
@@ -46,6 +47,15 @@ describe('the layoutCells filter', () => {
 
   it('writes every kind of cell as the Nunjucks loop did, byte for byte', () => {
     for (const row of ROWS) expect(layoutCells(row)).toBe(env.renderString(LOOP, { row }));
+  });
+
+  it('gives a cell a title only where the original printed something else than its number', () => {
+    const [, , plain, blank, blankDash, printed, , full] = ROWS[0]!;
+    expect(layoutCells([plain!])).toBe('<td>1,234</td>');
+    expect(layoutCells([blank!])).toBe('<td class="tp-table__cell--blank"><span class="tp-visually-hidden">空白</span></td>');
+    expect(layoutCells([blankDash!])).toContain(' title="原文第2张表第6行第4列：空白（“—”不是数字）"');
+    expect(layoutCells([printed!])).toContain(' title="原文第110行：原文作“5①”"');
+    expect(layoutCells([full!])).toBe('<td title="原文作“３”">3</td>');
   });
 
   it('escapes what a report could put into a cell, as Nunjucks escapes it', () => {

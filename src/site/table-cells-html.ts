@@ -26,17 +26,24 @@ export function headerCell(cell: LayoutCell): string {
   return `<th scope="${escapeHtml(cell.scope ?? '')}"${spans(cell)}>${escapeHtml(cell.text)}</th>`;
 }
 
-/** A value cell: its number (a blank is visibly blank, and said so), its place in the original as its title, its finding's mark. */
+/**
+ * A value cell: its number (a blank is visibly blank, and said so), its finding's mark, and, where
+ * the original printed something else than the number (３, 385万元, 5①, a dash in a blank cell),
+ * that text and the cell's place as its title. Every cell's place is in the list under its table
+ * (layoutPlaces), which touch and keyboard readers see too; a title on each of a page's ~200
+ * cells saying it again was a fifth of the page.
+ */
 function valueCell(cell: LayoutCell): string {
   const blank = cell.value === null;
   const id = cell.id ? ` id="${escapeHtml(cell.id)}"` : '';
   const mark = cell.mark ? `<a class="tp-mark" href="#finding-${cell.mark}">问题${cell.mark}</a>` : '';
   const printed = cell.sourceText ? escapeHtml(cell.sourceText) : '';
+  const place = cell.place ? `${escapeHtml(cell.place)}：` : '';
   if (blank) {
-    const title = cell.place ? ` title="${escapeHtml(cell.place)}：空白${printed ? `（“${printed}”不是数字）` : ''}"` : '';
+    const title = printed ? ` title="${place}空白（“${printed}”不是数字）"` : '';
     return `<td class="tp-table__cell--blank${cell.mark ? ' tp-cell--marked' : ''}"${id}${title}><span class="tp-visually-hidden">空白</span>${mark}</td>`;
   }
-  const title = cell.place ? ` title="${escapeHtml(cell.place)}${printed ? `：原文作“${printed}”` : ''}"` : '';
+  const title = printed ? ` title="${place}原文作“${printed}”"` : '';
   return `<td${cell.mark ? ' class="tp-cell--marked"' : ''}${id}${title}>${escapeHtml(cell.text)}${mark}</td>`;
 }
 
