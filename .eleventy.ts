@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { siteDataFor } from './src/site/load-site-data.ts';
-import { fileSize, formatNumber, jsonScript, regionPath } from './src/site/filters.ts';
+import { chartScript, fileSize, formatNumber, jsonScript, regionPath } from './src/site/filters.ts';
 import { copyTree, linkTree } from './src/publish/link-files.ts';
 import { publishedPlain } from './src/publish/bulk-files.ts';
 import { siteAddress } from './src/site/site-address.ts';
@@ -40,6 +40,7 @@ export default function (eleventyConfig: UserConfig): void {
   eleventyConfig.addGlobalData('portal', site);
   if (pagesOnly) eleventyConfig.addPreprocessor('pages-only', 'njk', (data: Record<string, unknown>) => (data['pageSet'] ? undefined : false));
   eleventyConfig.addFilter('jsonScript', jsonScript);
+  eleventyConfig.addFilter('chartScript', chartScript);
   eleventyConfig.addFilter('number', formatNumber);
   eleventyConfig.addFilter('regionPath', regionPath);
   eleventyConfig.addFilter('fileSize', fileSize);

@@ -1,9 +1,10 @@
 /**
  * The number filter writes every value as the zh-CN number format does, including through its
- * shortcut for small whole numbers.
+ * shortcut for small whole numbers; a chart's script holds what charts.js draws, safe in a
+ * <script> element.
  */
 import { describe, expect, it } from 'vitest';
-import { formatNumber } from '../src/site/filters.ts';
+import { chartScript, formatNumber } from '../src/site/filters.ts';
 
 const zhCN = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 6 });
 
@@ -17,5 +18,25 @@ describe('formatNumber', () => {
   it('leaves a blank cell blank', () => {
     expect(formatNumber(null)).toBe('');
     expect(formatNumber(undefined)).toBe('');
+  });
+});
+
+describe('chartScript', () => {
+  it('keeps what the chart is drawn from, leaves out the heading and the label the page has, and cannot close its script', () => {
+    const spec = {
+      id: 'applications',
+      title: '收到的申请',
+      description: '柱状图：</script><script>alert(1)</script>',
+      type: 'bar',
+      stacked: false,
+      horizontal: false,
+      labels: ['2024年', '</script>'],
+      missing: [false, true],
+      datasets: [{ key: 'newReceived', label: '本年新收申请', colour: '#3b3b98', data: [2, null] }],
+    };
+    const script = chartScript(spec);
+    expect(script).not.toContain('<');
+    const { title: _title, description: _description, ...drawn } = spec;
+    expect(JSON.parse(script)).toEqual(drawn);
   });
 });

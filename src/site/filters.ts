@@ -6,6 +6,15 @@ export function jsonScript(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
 }
 
+/**
+ * A chart's spec as assets/charts.js draws it: without its title and its description, which the
+ * page has already as the chart's heading and its canvas's label (a quarter of the spec).
+ */
+export function chartScript(spec: { title: string; description: string }): string {
+  const { title: _title, description: _description, ...drawn } = spec;
+  return jsonScript(drawn);
+}
+
 const NUMBER_FORMAT = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 6 });
 
 /** 1234 → 1,234; null or undefined → '' (a blank cell stays blank). */
