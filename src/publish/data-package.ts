@@ -159,7 +159,7 @@ export function readme({ reports, agencies, years, byRule }: BulkSummary, files:
     '',
     '## How the files fit together',
     '',
-    '- The records are split by the year their statistics cover: `reports-<year>.jsonl`, one record per line, each valid against the portal’s `report.schema.json`. All years as one file: `cat reports-*.jsonl > reports.jsonl`.',
+    '- The records are split by the year their statistics cover: `reports-<year>.jsonl.gz`, one record per line, each valid against the portal’s `report.schema.json`, gzip-compressed. All years as one file: `gzip -dc reports-*.jsonl.gz > reports.jsonl`.',
     '- The table values are split the same way: `values-<year>.csv.gz`, one row per value of every report of the year, blanks included (`value` empty), gzip-compressed. A row names its place by key only; join it',
     '  - to `reports.csv` on `report_id` for the agency, region, title, publication date and source file (one row per report), and',
     '  - to `labels.csv` on `template`, `table`, `row_key` and `column_key` for the table’s, row’s and column’s Chinese labels and the unit (one row per place in each template’s tables).',
