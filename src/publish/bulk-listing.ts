@@ -65,7 +65,7 @@ export function listingGroups(files: readonly ListedFile[]): ListingGroup[] {
       id: `year-${year}`,
       title: `${year}年度`,
       english: `Statistics year ${year}`,
-      note: `统计年度为 ${year} 年的报告：每行一份记录（JSON Lines），以及每个数值一行的 CSV。`,
+      note: `统计年度为 ${year} 年的报告：每行一份记录（JSON Lines），以及每个数值一行的 CSV，均只提供 gzip 压缩版本。`,
       files: of('years').filter((file) => file.year === year),
     })),
     { id: 'about', title: '说明文件', english: 'What describes the files', note: '各 CSV 文件的字段、类型、单位、主键和关联（Frictionless 数据包），以及英文说明。', files: of('about') },
