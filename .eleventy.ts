@@ -26,6 +26,7 @@ const DOWNLOAD_FOLDERS = ['reports', 'sources', 'bulk'];
  */
 const SITE_FILES: Array<[from: string, to: string]> = [
   ['schema/report.schema.json', 'data/report.schema.json'],
+  ['schema/report-csv.schema.json', 'data/report-csv.schema.json'],
   ['templates/assets', 'assets'],
   ['node_modules/chart.js/dist/chart.umd.min.js', 'assets/chart.umd.min.js'],
 ];

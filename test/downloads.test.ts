@@ -247,6 +247,27 @@ describe('CSV read back with a CSV library', () => {
     }
   });
 
+  it('each report’s own CSV is a table of the published Table Schema (/data/report-csv.schema.json), itself valid by the Frictionless profile', () => {
+    const schema = JSON.parse(read('data/report-csv.schema.json').toString()) as Resource['schema'] & { missingValues: string[] };
+    // The Table Schema as the schema of a resource of a Tabular Data Package, checked by the standard's own profile.
+    const profile = JSON.parse(readFileSync(join(import.meta.dirname, 'standards', 'tabular-data-package.json'), 'utf8')) as object;
+    const validate = new ajvDraft04.default({ strict: false, validateFormats: false, allErrors: true }).compile(profile);
+    const descriptor = { profile: 'tabular-data-package', resources: [{ name: 'report', path: 'report.csv', profile: 'tabular-data-resource', schema }] };
+    expect(validate(descriptor), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    expect(schema.missingValues).toEqual(['']);
+    const patterns: Record<string, RegExp> = { integer: /^-?\d+$/, number: /^-?\d+(\.\d+)?$/, string: /^/ };
+    for (const report of reports) {
+      const bytes = read(`data/reports/${report.id}.csv`);
+      expect((parseCsv(bytes, { bom: true, to_line: 1 }) as string[][])[0], report.id).toEqual(schema.fields.map((field) => field.name));
+      const rows = csv(`data/reports/${report.id}.csv`);
+      expect(new Set(rows.map((row) => schema.primaryKey.map((key) => row[key]).join('|'))).size, report.id).toBe(rows.length);
+      for (const field of schema.fields) {
+        expect(patterns[field.type], field.type).toBeDefined();
+        for (const row of rows) if (row[field.name] !== '') expect(row[field.name], `${report.id} ${field.name}`).toMatch(patterns[field.type]!);
+      }
+    }
+  });
+
   it('the wide CSVs give one row per report with its values', () => {
     const files: Array<[string, (r: Report) => boolean, string]> = [
       ['applications.csv', () => true, 'applications'],

@@ -1,11 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { JSON_SCHEMA_PATH, jsonSchemaText } from '../src/cli/write-json-schema.ts';
+import { CSV_SCHEMA_PATH, JSON_SCHEMA_PATH, csvSchemaText, jsonSchemaText } from '../src/cli/write-json-schema.ts';
 
 describe('schema/report.schema.json', () => {
   it('is the JSON Schema the zod schema generates (run npm run schema after changing it)', () => {
     expect(readFileSync(JSON_SCHEMA_PATH, 'utf8')).toBe(jsonSchemaText());
+  });
+
+  it('has beside it the Table Schema of each report’s CSV, as the code describes the columns', () => {
+    expect(readFileSync(CSV_SCHEMA_PATH, 'utf8')).toBe(csvSchemaText());
   });
 
   it('carries the Chinese labels of the template as titles, an English gloss as descriptions, and the units', () => {

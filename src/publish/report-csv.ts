@@ -13,10 +13,14 @@
  * and the row and column labels say the rest as the template words it. The titles are in
  * labels.csv and the data dictionary.
  */
+import { LABEL_FIELDS, VALUE_FIELDS, type Field } from './bulk-files.ts';
 import { toCsv } from './csv.ts';
 import type { TableValue } from './table-values.ts';
 
-export const TIDY_COLUMNS = [
+/** Each column: as values-<year>.csv and labels.csv describe it (the same words for the same column). */
+const field = (name: string): Field => [...VALUE_FIELDS, ...LABEL_FIELDS].find((candidate) => candidate.name === name)!;
+
+export const REPORT_CSV_FIELDS: readonly Field[] = [
   'table',
   'row_key',
   'row_label',
@@ -28,7 +32,24 @@ export const TIDY_COLUMNS = [
   'source_row',
   'source_column',
   'source_text',
-] as const;
+].map(field);
+
+export const TIDY_COLUMNS = REPORT_CSV_FIELDS.map((column) => column.name);
+
+/**
+ * The columns of every report's CSV as a Frictionless Table Schema, published beside the records'
+ * JSON Schema (/data/report-csv.schema.json): a CSV of one report is a table of this schema.
+ */
+export function reportCsvTableSchema(): Record<string, unknown> {
+  return {
+    title: '每份报告的数值（CSV，每个数值一行）',
+    description:
+      'The columns of /data/reports/<id>.csv: one row per table value of the report, in the order of its template’s tables, blanks included (value empty, never 0). UTF-8 with a byte-order mark (for Excel), RFC 4180, CRLF line ends. The report itself is named by the file: its id, agency, region, year and template are in its JSON and in /data/bulk/reports.csv.',
+    fields: REPORT_CSV_FIELDS,
+    primaryKey: ['table', 'row_key', 'column_key'],
+    missingValues: [''],
+  };
+}
 
 /** The rows of a report's table values (see tableValues, computed once a report for all its files). */
 export function tidyRows(values: readonly TableValue[]): Array<Array<string | number | null>> {
