@@ -337,8 +337,8 @@ export const YEAR_FILES: readonly PieceFileSpec[] = [
     segmented: true,
     // A row per value, by key: for programs, which read gzip (pandas, R, DuckDB, frictionless),
     // and joined to labels.csv to be read at all. A spreadsheet has the wide files of one table
-    // each and a report's own CSV. Plain, a year's values were a seventh of the site (~22 KB a
-    // report), and a twentieth of that compressed.
+    // each and a report's own CSV. Plain, the years' values were a sixth of the site (~26 KB a
+    // report at 10,000), and a twentieth of that compressed.
     compressedOnly: true,
     piece: ({ report, values }) => valueRows(report, values),
   },

@@ -2,10 +2,10 @@
  * A zip archive of entries that are already deflated: each entry's raw deflate data (in memory
  * or in a file), its CRC-32 and size are given (or a compressed file to store as it is), and
  * this writes the structure around them as APPNOTE.TXT (6.3.10) lays it out: a local file header
- * before each entry's data, then the central directory and its end record. Written here because no maintained zip library takes
- * data compressed elsewhere (yazl, which wrote the zip before, deflates every entry itself),
- * and the bulk files' compressed segments are reused from one build to the next (see
- * deflate-segments.ts).
+ * before each entry's data, then the central directory and its end record. Written here because
+ * no maintained zip library takes data compressed elsewhere (yazl, which wrote the zip before,
+ * deflates every entry itself), and the bulk files' compressed segments are reused from one
+ * build to the next (see deflate-segments.ts).
  *
  * Two builds of the same files give the same bytes in every time zone: every entry is dated
  * 2000-01-01 00:00 in the DOS fields only, with no extended timestamp field (which would hold
