@@ -5,7 +5,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type OutgoingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import { basename, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import sirv from 'sirv';
@@ -47,6 +47,21 @@ function contentType(path: string, text?: Buffer): string {
 }
 
 /**
+ * sirv marks every file whose name ends in .gz or .br as encoded (Content-Encoding: gzip), as if
+ * it were the compressed form of the file without the suffix. The portal's .gz files are
+ * downloads in their own right (application/gzip): with that header a browser or an HTTP library
+ * (Python's requests) unpacks them on the way and keeps the plain bytes under the .gz name. They
+ * are sent as they are, without it, as static hosts send them.
+ */
+function sentAsStored(response: ServerResponse): void {
+  const writeHead = response.writeHead.bind(response) as (status: number, headers?: OutgoingHttpHeaders) => ServerResponse;
+  response.writeHead = ((status: number, headers?: OutgoingHttpHeaders) => {
+    if (headers) delete headers['Content-Encoding'];
+    return writeHead(status, headers);
+  }) as ServerResponse['writeHead'];
+}
+
+/**
  * Serves `folder` at `prefix` (the path of GONGKAI_SITE_URL, / by default), as the site's own
  * server would: a site built under /zfxxgk/nb/ links to /zfxxgk/nb/…, and is served there.
  */
@@ -60,6 +75,7 @@ export function serveFolder(folder: string, port: number, prefix = siteAddress()
     etag: true,
     dotfiles: false,
     setHeaders(response, pathname) {
+      if (/\.(?:gz|br)$/.test(pathname)) sentAsStored(response);
       // An address without an extension is a page (…/index.html), which sirv types itself.
       if (extname(pathname) === '' && !TEXT_FILES.has(basename(pathname))) return;
       const path = join(root, pathname);

@@ -294,6 +294,14 @@ describe.skipIf(!available)('the portal in Chromium', () => {
     const sources = readdirSync(join(site.folder, 'data', 'sources'));
     const text = sources.find((name) => name.endsWith('.txt') && !name.endsWith('.html.txt'))!;
     expect(await typeOf(`/data/sources/${encodeURIComponent(text)}`)).toBe('text/plain; charset=utf-8');
+    // A .gz is a download of its own, sent as it is: not marked gzip-encoded, which would have a
+    // client unpack it on the way and keep the plain bytes under the .gz name.
+    for (const name of readdirSync(join(site.folder, 'data', 'bulk')).filter((file) => file.endsWith('.gz')).slice(0, 3)) {
+      const response = await page.request.get(`${site.origin}/data/bulk/${name}`);
+      expect(response.headers()['content-type'], name).toBe('application/gzip');
+      expect(response.headers()['content-encoding'], name).toBeUndefined();
+      expect(Buffer.compare(await response.body(), readFileSync(join(site.folder, 'data', 'bulk', name))), name).toBe(0);
+    }
     await close();
   });
 
