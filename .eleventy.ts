@@ -55,7 +55,7 @@ export default function (eleventyConfig: UserConfig): void {
     if (outputMode !== 'fs' || pagesOnly) return;
     for (const folder of DOWNLOAD_FOLDERS) {
       const from = join(dataFolder, folder);
-      // A bulk file published only compressed (a year's JSON Lines) stays in the data folder.
+      // A bulk file published only compressed (a year's records and values) stays in the data folder.
       if (existsSync(from)) linkTree(from, join(directories.output, 'data', folder), folder === 'bulk' ? publishedPlain : undefined);
     }
     for (const [from, to] of SITE_FILES) copyTree(join(import.meta.dirname, from), join(directories.output, to));

@@ -293,8 +293,8 @@ export interface PieceFileSpec extends FileInfo {
   /** Compressed a piece at a time, each piece's segment reused by the next build (the large files). */
   segmented: boolean;
   /**
-   * Published only as its .gz copy (and in the zip): a file for programs, which read gzip, that
-   * no person opens. The plain file stays in the build's data folder, where the next build copies
+   * Published only as its .gz copy, on the portal and in the zip: a file for programs, which read
+   * gzip, that no person opens. The plain file stays in the build's data folder, where the next build copies
    * unchanged reports' pieces from it.
    */
   compressedOnly?: boolean;

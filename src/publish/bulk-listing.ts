@@ -21,7 +21,7 @@ export interface ListedFile {
   sha256: string;
   /** The .gz copy beside it, if it has one. */
   gzip: { name: string; bytes: number; sha256: string } | null;
-  /** Published only as its .gz copy (the plain file is in the zip): see PieceFileSpec.compressedOnly. */
+  /** Published only as its .gz copy, on the portal and in the zip: see PieceFileSpec.compressedOnly. */
   compressedOnly: boolean;
 }
 

@@ -168,14 +168,14 @@ export class BulkWriter {
     const listed: ListedFile[] = [];
     /** The zip's entries, in order. */
     const written: Array<WrittenFile | StoredEntry> = [];
-    /** For each piece file, its entry in the zip and where its deflate data starts in that entry. */
-    const inZip = new Map<string, { entry: number; skip: number }>();
+    /** For each file, its size, its entry in the zip and where its deflate data starts in that entry. */
+    const inZip = new Map<string, { bytes: number; entry: number; skip: number }>();
     const add = (file: WrittenFile, info: Omit<ListedFile, 'bytes' | 'sha256' | 'gzip' | 'compressedOnly'>, compressedOnly = false) => {
       const name = `${file.name}.gz`;
       const gzip = file.bytes >= GZIP_FROM || compressedOnly ? writeGzip(join(this.folder, name), file) : null;
       // A file the portal publishes only compressed is in the zip as the portal has it, its .gz
       // stored: the data package's paths then name the same files in the zip and on the portal.
-      inZip.set(file.name, { entry: written.length, skip: compressedOnly ? GZIP_HEADER_BYTES : 0 });
+      inZip.set(file.name, { bytes: file.bytes, entry: written.length, skip: compressedOnly ? GZIP_HEADER_BYTES : 0 });
       written.push(compressedOnly ? { name, crc32: gzip!.crc32, bytes: gzip!.bytes, stored: join(this.folder, name) } : file);
       listed.push({ ...info, bytes: file.bytes, sha256: file.sha256, gzip: gzip && { name, bytes: gzip.bytes, sha256: gzip.sha256 }, compressedOnly });
     };
@@ -221,8 +221,8 @@ export class BulkWriter {
     writeFileSync(join(this.folder, 'SHA256SUMS'), sha256sums(checksums));
     const files: Record<string, ManifestFile> = {};
     pieceFiles.forEach(({ spec, file }) => {
-      const { entry, skip } = inZip.get(spec.name)!;
-      files[spec.name] = { bytes: listed.find((listedFile) => listedFile.name === spec.name)!.bytes, zipOffset: zip.dataOffsets[entry]! + skip, pieces: file.pieces };
+      const { bytes, entry, skip } = inZip.get(spec.name)!;
+      files[spec.name] = { bytes, zipOffset: zip.dataOffsets[entry]! + skip, pieces: file.pieces };
     });
     return { checksums, files, zipBytes: zip.bytes };
   }

@@ -38,7 +38,8 @@ function valueCell(cell: LayoutCell): string {
   const id = cell.id ? ` id="${escapeHtml(cell.id)}"` : '';
   const mark = cell.mark ? `<a class="tp-mark" href="#finding-${cell.mark}">问题${cell.mark}</a>` : '';
   const printed = cell.sourceText ? escapeHtml(cell.sourceText) : '';
-  const place = cell.place ? `${escapeHtml(cell.place)}：` : '';
+  // Most cells print their number as it is: their place is written only with a printed text.
+  const place = printed && cell.place ? `${escapeHtml(cell.place)}：` : '';
   if (blank) {
     const title = printed ? ` title="${place}空白（“${printed}”不是数字）"` : '';
     return `<td class="tp-table__cell--blank${cell.mark ? ' tp-cell--marked' : ''}"${id}${title}><span class="tp-visually-hidden">空白</span>${mark}</td>`;
